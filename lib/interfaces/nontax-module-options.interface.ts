@@ -1,0 +1,62 @@
+import type { AccessTokenStore } from '../token/access-token-store.interface.js';
+
+/**
+ * How the built-in strategies get access tokens:
+ * - `stable`: `POST /cgi-bin/stable_token` in normal mode. Several
+ *   processes can fetch on their own without killing each other's tokens.
+ * - `classic`: `GET /cgi-bin/token`. Each fetch kills the previous token
+ *   after five minutes, so run one process, or share the token store.
+ * - `fixed`: a token given in `accessToken`, never refreshed; for tests.
+ */
+export type NontaxTokenMode = 'stable' | 'classic' | 'fixed';
+
+/** Options of `NontaxModule.forRoot()` and `forRootAsync()`. */
+export interface NontaxModuleOptions {
+  /** The appid of the account that took the payments, `wx...`. */
+  appid: string;
+
+  /**
+   * The account's AppSecret. Needed by the `stable` and `classic` token
+   * modes; never logged and never part of a cache key or an error.
+   */
+  secret?: string;
+
+  /**
+   * How access tokens are obtained. Ignored when a custom strategy class
+   * is given as `accessTokenStrategy`.
+   * @default 'stable'
+   */
+  tokenMode?: NontaxTokenMode;
+
+  /** The token to use in `fixed` mode. */
+  accessToken?: string;
+
+  /**
+   * Where WeChat is. Point it at the simulator in tests.
+   * @default 'https://api.weixin.qq.com'
+   */
+  baseUrl?: string;
+
+  /**
+   * How long a call to WeChat may take, in milliseconds, from sending to
+   * the whole answer. Must be positive: a call without a timeout could
+   * hang a refund forever.
+   * @default 10000
+   */
+  timeout?: number;
+
+  /**
+   * How long before WeChat's `expires_in` a cached token is treated as
+   * expired, in seconds, counted from before the fetch was sent. WeChat
+   * rotates stable tokens in their last five minutes. For short-lived
+   * tokens the margin is capped at half the lifetime.
+   * @default 300
+   */
+  tokenRefreshMarginSeconds?: number;
+
+  /**
+   * Where access tokens are cached.
+   * @default an in-memory store, one per application
+   */
+  tokenStore?: AccessTokenStore;
+}

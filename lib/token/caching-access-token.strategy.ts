@@ -1,0 +1,95 @@
+import { Logger } from '@nestjs/common';
+import { AccessTokenError } from '../errors/access-token.error.js';
+import { WechatRequestError } from '../errors/wechat-request.error.js';
+import type { WechatAnswer } from '../http/wechat-answer.js';
+import type { WechatHttpClient } from '../http/wechat-http.client.js';
+import type { ResolvedNontaxOptions } from '../options/resolve-options.js';
+import type { AccessTokenStore } from './access-token-store.interface.js';
+import type { AccessTokenStrategy } from './access-token-strategy.interface.js';
+import { readTokenAnswer, usableMillis } from './read-token-answer.js';
+
+/**
+ * What the stable and classic strategies share: a token cached in the
+ * store until shortly before it expires, one fetch at a time per appid
+ * within the process, and invalidation only of the token that failed.
+ */
+export abstract class CachingAccessTokenStrategy
+  implements AccessTokenStrategy
+{
+  protected abstract readonly mode: 'stable' | 'classic';
+
+  private readonly logger = new Logger(CachingAccessTokenStrategy.name);
+  private readonly inFlight = new Map<string, Promise<string>>();
+
+  constructor(
+    protected readonly http: WechatHttpClient,
+    private readonly store: AccessTokenStore,
+    private readonly options: ResolvedNontaxOptions,
+  ) {}
+
+  async getAccessToken(appid: string): Promise<string> {
+    const key = this.keyFor(appid);
+    const cached = await this.store.get(key);
+    if (cached && cached.expiresAt > Date.now()) return cached.token;
+    return this.once(key, () => this.refresh(appid, key));
+  }
+
+  async invalidate(appid: string, token: string): Promise<void> {
+    await this.store.deleteIfEquals(this.keyFor(appid), token);
+  }
+
+  /** Asks WeChat for a token; the answer is checked by the caller. */
+  protected abstract fetch(
+    appid: string,
+    secret: string,
+  ): Promise<WechatAnswer>;
+
+  /** The store key: the mode and the appid, never the AppSecret. */
+  protected keyFor(appid: string): string {
+    return `${this.mode}:${appid}`;
+  }
+
+  private once(key: string, fetch: () => Promise<string>): Promise<string> {
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const started = fetch().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, started);
+    return started;
+  }
+
+  private async refresh(appid: string, key: string): Promise<string> {
+    // Counted from before sending: the token's life starts at WeChat.
+    const sentAt = Date.now();
+    const answer = await this.fetchOrFail(appid);
+    const fetched = readTokenAnswer(appid, this.mode, answer);
+    const margin = this.options.tokenRefreshMarginSeconds;
+    const expiresAt = sentAt + usableMillis(fetched.expiresInSeconds, margin);
+    await this.store.set(key, { token: fetched.token, expiresAt });
+    this.logger.debug(
+      `Fetched a ${this.mode} access token for ${appid}, ` +
+        `valid ${fetched.expiresInSeconds} s`,
+    );
+    return fetched.token;
+  }
+
+  private async fetchOrFail(appid: string): Promise<WechatAnswer> {
+    const secret = this.secretFor(appid);
+    try {
+      return await this.fetch(appid, secret);
+    } catch (error) {
+      if (!(error instanceof WechatRequestError)) throw error;
+      throw new AccessTokenError(appid, this.mode, error.message);
+    }
+  }
+
+  private secretFor(appid: string): string {
+    if (appid !== this.options.appid || !this.options.secret) {
+      throw new AccessTokenError(
+        appid,
+        this.mode,
+        'no AppSecret is configured for this appid',
+      );
+    }
+    return this.options.secret;
+  }
+}
