@@ -8,10 +8,9 @@ import { ValidateBy, buildMessage } from 'class-validator';
  * DTO gives the same verdict under every pipe setting.
  */
 export function KeepRawValue(): PropertyDecorator {
-  return Transform(
-    ({ obj, key }) => (obj as Record<string, unknown>)[key],
-    { toClassOnly: true },
-  );
+  return Transform(({ obj, key }) => (obj as Record<string, unknown>)[key], {
+    toClassOnly: true,
+  });
 }
 
 /** A string with at least one non-blank character and no lone surrogate. */

@@ -9,11 +9,7 @@ import { HttpStatus } from '@nestjs/common';
  * - `never`: a bug or a configuration error; retrying cannot help.
  */
 export type WechatRetryClass =
-  | 'fresh-token'
-  | 'outcome-unknown'
-  | 'later'
-  | 'after-confirmation'
-  | 'never';
+  'fresh-token' | 'outcome-unknown' | 'later' | 'after-confirmation' | 'never';
 
 /**
  * Who has to act on an errcode: the client of the API (`client`), the
@@ -65,10 +61,25 @@ export const WECHAT_ERRCODES: Readonly<Record<number, WechatErrcodeInfo>> = {
   47001: row('malformed request body', 'never', 'bug', INTERNAL),
   45009: row('daily API quota used up', 'later', 'config', UNAVAILABLE),
   45011: row('calls too frequent', 'later', 'upstream', 429),
-  48001: row('API not enabled for this account', 'never', 'config', UNAVAILABLE),
+  48001: row(
+    'API not enabled for this account',
+    'never',
+    'config',
+    UNAVAILABLE,
+  ),
   61024: row('third-party platform token used', 'never', 'config', UNAVAILABLE),
-  89501: row('awaiting admin confirmation', 'after-confirmation', 'config', UNAVAILABLE),
-  89503: row('awaiting admin confirmation', 'after-confirmation', 'config', UNAVAILABLE),
+  89501: row(
+    'awaiting admin confirmation',
+    'after-confirmation',
+    'config',
+    UNAVAILABLE,
+  ),
+  89503: row(
+    'awaiting admin confirmation',
+    'after-confirmation',
+    'config',
+    UNAVAILABLE,
+  ),
   89506: row('admin refused this IP (24 h)', 'never', 'config', UNAVAILABLE),
   89507: row('admin refused this IP (1 h)', 'never', 'config', UNAVAILABLE),
 };

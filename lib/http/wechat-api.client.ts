@@ -5,11 +5,7 @@ import { WechatApiError } from '../errors/wechat-api.error.js';
 import { WechatRequestError } from '../errors/wechat-request.error.js';
 import { ACCESS_TOKEN_STRATEGY } from '../nontax.constants.js';
 import type { AccessTokenStrategy } from '../token/access-token-strategy.interface.js';
-import {
-  readErrcode,
-  readErrmsg,
-  type WechatAnswer,
-} from './wechat-answer.js';
+import { readErrcode, readErrmsg, type WechatAnswer } from './wechat-answer.js';
 import { WechatHttpClient } from './wechat-http.client.js';
 
 /**

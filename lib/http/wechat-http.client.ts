@@ -6,7 +6,11 @@ import { WechatRequestError } from '../errors/wechat-request.error.js';
 import { NONTAX_HTTP, NONTAX_OPTIONS } from '../nontax.constants.js';
 import type { ResolvedNontaxOptions } from '../options/resolve-options.js';
 import { classifyFailure } from './classify-failure.js';
-import { parseAnswer, readErrcode, type WechatAnswer } from './wechat-answer.js';
+import {
+  parseAnswer,
+  readErrcode,
+  type WechatAnswer,
+} from './wechat-answer.js';
 
 /** One HTTP call to WeChat. */
 export interface WechatCall {

@@ -13,9 +13,7 @@ import { readTokenAnswer, usableMillis } from './read-token-answer.js';
  * store until shortly before it expires, one fetch at a time per appid
  * within the process, and invalidation only of the token that failed.
  */
-export abstract class CachingAccessTokenStrategy
-  implements AccessTokenStrategy
-{
+export abstract class CachingAccessTokenStrategy implements AccessTokenStrategy {
   protected abstract readonly mode: 'stable' | 'classic';
 
   private readonly logger = new Logger(CachingAccessTokenStrategy.name);

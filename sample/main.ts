@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EXAMPLE_ORDER_ID } from 'nestjs-wechat-nontax/testing';
+import { AppModule } from './app.module.js';
+import { configureApp } from './configure-app.js';
+import { startSimulatorMode, type SimulatorMode } from './simulator-mode.js';
+
+async function bootstrap(): Promise<void> {
+  const logger = new Logger('Sample');
+  // Read .env here too: whether to simulate WeChat is decided before Nest.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const mode = process.env.WECHAT_BASE_URL?.trim()
+    ? undefined
+    : await startSimulatorMode();
+  const app = configureApp(
+    await NestFactory.create(AppModule.register(mode?.overrides)),
+  );
+  const port = Number(process.env.PORT ?? 3000);
+  await app.listen(port, '127.0.0.1');
+  if (mode) {
+    logger.log(simulatorBanner(mode, port));
+  } else {
+    logger.log(`Refunding against ${process.env.WECHAT_BASE_URL}`);
+  }
+}
+
+function simulatorBanner(mode: SimulatorMode, port: number): string {
+  const body = JSON.stringify({
+    appid: mode.overrides.WECHAT_APPID,
+    order_id: EXAMPLE_ORDER_ID,
+    reason: '线上线下重复缴费,解档票据号为DA01651861',
+  });
+  return [
+    `No WECHAT_BASE_URL set: WeChat is simulated at ${mode.simulator.baseUrl}`,
+    `(account ${mode.overrides.WECHAT_APPID}, example order ` +
+      `${EXAMPLE_ORDER_ID}). Try:`,
+    `curl -s -X POST http://127.0.0.1:${port}/refunds ` +
+      `-H 'content-type: application/json' -d '${body}'`,
+  ].join('\n');
+}
+
+void bootstrap();

@@ -1,0 +1,23 @@
+import type {
+  NontaxModuleOptions,
+  NontaxTokenMode,
+} from 'nestjs-wechat-nontax';
+
+/** Reads one setting; empty strings count as unset. */
+export type ReadSetting = (name: string) => string | undefined;
+
+/**
+ * Builds the module options from settings named as in `.env.example`.
+ * Wrong values are reported by the module itself at start-up.
+ */
+export function nontaxOptionsFrom(read: ReadSetting): NontaxModuleOptions {
+  const setting = (name: string) => read(name) || undefined;
+  const timeout = setting('WECHAT_TIMEOUT_MS');
+  return {
+    appid: setting('WECHAT_APPID') ?? '',
+    secret: setting('WECHAT_SECRET'),
+    tokenMode: setting('WECHAT_TOKEN_MODE') as NontaxTokenMode | undefined,
+    baseUrl: setting('WECHAT_BASE_URL'),
+    timeout: timeout === undefined ? undefined : Number(timeout),
+  };
+}

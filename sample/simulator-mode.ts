@@ -1,0 +1,26 @@
+import { EXAMPLE_ACCOUNT, WechatSimulator } from 'nestjs-wechat-nontax/testing';
+
+/** The simulator the sample runs in-process, and what points at it. */
+export interface SimulatorMode {
+  readonly simulator: WechatSimulator;
+  readonly overrides: Record<string, string>;
+}
+
+/**
+ * Without `WECHAT_BASE_URL` the sample needs no WeChat account: it starts
+ * the simulator with the docs' example account, so that the docs' example
+ * request works as it is.
+ */
+export async function startSimulatorMode(): Promise<SimulatorMode> {
+  const simulator = await WechatSimulator.start({
+    accounts: [EXAMPLE_ACCOUNT],
+  });
+  return {
+    simulator,
+    overrides: {
+      WECHAT_BASE_URL: simulator.baseUrl,
+      WECHAT_APPID: EXAMPLE_ACCOUNT.appid,
+      WECHAT_SECRET: EXAMPLE_ACCOUNT.secret,
+    },
+  };
+}
