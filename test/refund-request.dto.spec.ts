@@ -108,7 +108,10 @@ async function expectRefused(
   ).toEqual([]);
 }
 
-/** Accepted, coming out with the same fields and values as it went in. */
+/**
+ * Accepted, every value coming out as it went in (same type, same value),
+ * and no key the client did not send (not even one set to `undefined`).
+ */
 async function expectAccepted(
   settings: ValidationPipeOptions,
   body: Body,

@@ -1,0 +1,103 @@
+import { inspect } from 'node:util';
+import { NontaxError, NontaxExceptionFilter } from '../lib/index.js';
+import {
+  EXAMPLE_APPID,
+  type SimulatorEndpoint,
+  type SimulatorFault,
+} from '../lib/testing/index.js';
+import {
+  newOrder,
+  startHarness,
+  type NontaxHarness,
+} from './support/nontax-harness.js';
+
+const SECRET = `appsecret-${Math.random().toString(36).slice(2)}`;
+
+/** Everything a leak could hide in: the error every way it is shown. */
+function renderings(error: unknown): string[] {
+  const e = error as Record<string, unknown> & Error;
+  return [
+    String(e.message),
+    String(e.stack),
+    inspect(e, { depth: 10, showHidden: true }),
+    JSON.stringify(e),
+    inspect(e.cause, { depth: 10 }),
+    JSON.stringify(Object.entries(e)),
+  ];
+}
+
+/** What the filter would answer and log for `error`. */
+function filtered(error: unknown): string {
+  if (!(error instanceof NontaxError)) return '';
+  let sent = '';
+  const response = {
+    status: () => ({ json: (body: unknown) => (sent = JSON.stringify(body)) }),
+  };
+  const host = {
+    getType: () => 'http',
+    switchToHttp: () => ({ getResponse: () => response }),
+  };
+  new NontaxExceptionFilter().catch(error, host as never);
+  return sent;
+}
+
+const faults: [SimulatorEndpoint | 'tokens', SimulatorFault][] = [
+  ['/nontax/refund', { type: 'hang' }],
+  ['/nontax/refund', { type: 'drop' }],
+  ['/nontax/refund', { type: 'html502' }],
+  ['/nontax/refund', { type: 'errcode', errcode: -1 }],
+  ['/nontax/refund', { type: 'errcode', errcode: 40001 }],
+  ['/nontax/refund', { type: 'errcode', errcode: 9999 }],
+  ['tokens', { type: 'hang' }],
+  ['tokens', { type: 'drop' }],
+  ['tokens', { type: 'html502' }],
+  ['tokens', { type: 'errcode', errcode: 40164 }],
+  ['tokens', { type: 'errcode', errcode: 40125 }],
+];
+
+describe.each(['stable', 'classic'] as const)(
+  'no secret leaks (%s)',
+  (mode) => {
+    let h: NontaxHarness;
+    const seen: string[] = [];
+
+    beforeAll(async () => {
+      h = await startHarness(
+        { tokenMode: mode, secret: SECRET, timeout: 200 },
+        { accounts: [{ appid: EXAMPLE_APPID, secret: SECRET }] },
+      );
+    });
+    afterAll(() => h.close());
+
+    it.each(faults)('on %s %j', async (where, fault) => {
+      const order_id = newOrder(h.simulator);
+      const tokenPath =
+        mode === 'stable' ? '/cgi-bin/stable_token' : '/cgi-bin/token';
+      // A cold cache makes every case go through a token fetch too.
+      h.simulator.expireAllTokens();
+      h.simulator.fail(where === 'tokens' ? tokenPath : where, fault, 2);
+      const outcome = await h.refunds
+        .refund({ order_id, reason: 'r', refund_fee: 1, refund_out_id: 'K' })
+        .then(
+          (result) => JSON.stringify(result),
+          (error: unknown) =>
+            [...renderings(error), filtered(error)].join('\n'),
+        );
+      h.simulator.clearFaults();
+      seen.push(outcome);
+    });
+
+    it('shows neither the AppSecret nor any token anywhere', () => {
+      const tokens = h.simulator.requests
+        .map((r) => r.query.access_token)
+        .filter((t): t is string => typeof t === 'string' && t.length > 0);
+      expect(tokens.length).toBeGreaterThan(0);
+      const everything = [...seen, h.logger.text()].join('\n');
+      expect(everything.length).toBeGreaterThan(1000);
+      expect(everything).not.toContain(SECRET);
+      for (const token of new Set(tokens)) {
+        expect(everything).not.toContain(token);
+      }
+    });
+  },
+);
