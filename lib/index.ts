@@ -4,6 +4,7 @@ export {
   NONTAX_OPTIONS,
   ACCESS_TOKEN_STRATEGY,
   ACCESS_TOKEN_STORE,
+  REFUND_GUARD,
 } from './nontax.constants.js';
 export type {
   NontaxModuleOptions,
@@ -56,3 +57,16 @@ export {
 export { InvalidRefundRequestError } from './errors/invalid-refund-request.error.js';
 export { AppidNotConfiguredError } from './errors/appid-not-configured.error.js';
 export { NontaxConfigError } from './errors/nontax-config.error.js';
+export type { NontaxRedisOptions } from './interfaces/nontax-redis-options.interface.js';
+export type {
+  RefundGuard,
+  RefundTarget,
+  ReleaseRefund,
+} from './guard/refund-guard.interface.js';
+export { MemoryRefundGuard } from './guard/memory-refund.guard.js';
+export type {
+  TokenFetchLock,
+  ReleaseLock,
+} from './token/token-fetch-lock.interface.js';
+export { RefundInProgressError } from './errors/refund-in-progress.error.js';
+export { RedisUnavailableError } from './errors/redis-unavailable.error.js';

@@ -3,13 +3,19 @@ import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { WechatApiClient } from './http/wechat-api.client.js';
 import { WechatHttpClient } from './http/wechat-http.client.js';
 import { nontaxHttpProvider } from './http/nontax-http.provider.js';
-import { NONTAX_HTTP } from './nontax.constants.js';
+import { NONTAX_HTTP, NONTAX_REDIS } from './nontax.constants.js';
 import { ConfigurableModuleClass } from './nontax.module-definition.js';
 import { RefundService } from './refund/refund.service.js';
 import { ClassicAccessTokenStrategy } from './token/classic-access-token.strategy.js';
 import { FixedAccessTokenStrategy } from './token/fixed-access-token.strategy.js';
 import { StableAccessTokenStrategy } from './token/stable-access-token.strategy.js';
-import { tokenStoreProvider } from './token/token-store.provider.js';
+import type { NontaxRedis } from './redis/nontax-redis.js';
+import { nontaxRedisProvider } from './redis/nontax-redis.provider.js';
+import {
+  refundGuardProvider,
+  tokenFetchLockProvider,
+  tokenStoreProvider,
+} from './redis/shared-state.providers.js';
 
 /**
  * Refunds of WeChat non-tax payments. Import it with `forRoot(options)`
@@ -19,7 +25,10 @@ import { tokenStoreProvider } from './token/token-store.provider.js';
 @Module({
   providers: [
     nontaxHttpProvider,
+    nontaxRedisProvider,
     tokenStoreProvider,
+    tokenFetchLockProvider,
+    refundGuardProvider,
     WechatHttpClient,
     WechatApiClient,
     StableAccessTokenStrategy,
@@ -33,11 +42,15 @@ export class NontaxModule
   extends ConfigurableModuleClass
   implements OnModuleDestroy
 {
-  constructor(@Inject(NONTAX_HTTP) private readonly http: HttpService) {
+  constructor(
+    @Inject(NONTAX_HTTP) private readonly http: HttpService,
+    @Inject(NONTAX_REDIS) private readonly redis: NontaxRedis | null,
+  ) {
     super();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
+    await this.redis?.close();
     // Idle keep-alive sockets would otherwise hold the process open.
     const { httpAgent, httpsAgent } = this.http.axiosRef.defaults;
     (httpAgent as { destroy?: () => void } | undefined)?.destroy?.();

@@ -35,7 +35,7 @@ export class RefundRequestDto implements RefundRequest {
   @KeepRawValue()
   @ValidateIf((dto: RefundRequestDto) => dto.appid !== undefined)
   @IsString()
-  @Matches(APPID, { message: 'appid must be 1 to 32 letters or digits' })
+  @Matches(APPID, { message: 'appid must be 1 to 32 letters, digits, _ or -' })
   appid?: string;
 
   @KeepRawValue()

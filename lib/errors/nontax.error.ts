@@ -7,7 +7,9 @@ export type NontaxErrorCode =
   | 'WECHAT_UNREACHABLE'
   | 'WECHAT_BAD_RESPONSE'
   | 'INVALID_REFUND_REQUEST'
-  | 'APPID_NOT_CONFIGURED';
+  | 'APPID_NOT_CONFIGURED'
+  | 'REFUND_IN_PROGRESS'
+  | 'REDIS_UNAVAILABLE';
 
 /**
  * Base class of every error this module throws. Each one is built from

@@ -35,7 +35,8 @@ export class NontaxExceptionFilter implements ExceptionFilter<NontaxError> {
   private log(error: NontaxError, body: NontaxErrorBody): void {
     // Client errors are the client's business; keep the log quiet.
     if (body.statusCode < 500) return;
-    const rid = error.rid ? ` (rid ${error.rid})` : '';
+    const known = !error.rid || error.message.includes(error.rid);
+    const rid = known ? '' : ` (rid ${error.rid})`;
     const line = `${error.code}: ${error.message}${rid}`;
     if (error.internal) this.logger.error(line);
     else this.logger.warn(line);

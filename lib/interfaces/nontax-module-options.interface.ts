@@ -1,4 +1,5 @@
 import type { AccessTokenStore } from '../token/access-token-store.interface.js';
+import type { NontaxRedisOptions } from './nontax-redis-options.interface.js';
 
 /**
  * How the built-in strategies get access tokens:
@@ -55,8 +56,29 @@ export interface NontaxModuleOptions {
   tokenRefreshMarginSeconds?: number;
 
   /**
-   * Where access tokens are cached.
-   * @default an in-memory store, one per application
+   * Where access tokens are cached. Wins over the Redis store.
+   * @default the Redis store with `redis`, else one in memory
    */
   tokenStore?: AccessTokenStore;
+
+  /**
+   * Share tokens, the token-fetch lock and the refund guard between
+   * instances through Redis. Without it all three live in this process.
+   */
+  redis?: NontaxRedisOptions;
+
+  /**
+   * How long an instance waits for another instance's token fetch before
+   * it fails with `AccessTokenError`, in milliseconds.
+   * @default twice `timeout`
+   */
+  tokenLockWaitMs?: number;
+
+  /**
+   * How long a refund's hold in the Redis guard lasts if the process dies
+   * before releasing it, in milliseconds. It must outlast the longest
+   * refund call (two posts and a token fetch).
+   * @default 4 × `timeout` + `tokenLockWaitMs`
+   */
+  refundGuardTtlMs?: number;
 }

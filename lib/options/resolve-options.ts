@@ -1,10 +1,12 @@
 import { NontaxConfigError } from '../errors/nontax-config.error.js';
 import type { AccessTokenStore } from '../token/access-token-store.interface.js';
-import { MemoryAccessTokenStore } from '../token/memory-access-token.store.js';
 import type {
   NontaxModuleOptions,
   NontaxTokenMode,
 } from '../interfaces/nontax-module-options.interface.js';
+import type { NontaxRedisOptions } from '../interfaces/nontax-redis-options.interface.js';
+import { checkPositive, requireText } from './option-checks.js';
+import { resolveRedisOptions } from './resolve-redis-options.js';
 
 /** The options after defaults and checks; what the providers read. */
 export interface ResolvedNontaxOptions {
@@ -15,7 +17,11 @@ export interface ResolvedNontaxOptions {
   readonly baseUrl: string;
   readonly timeout: number;
   readonly tokenRefreshMarginSeconds: number;
-  readonly tokenStore: AccessTokenStore;
+  readonly tokenStore?: AccessTokenStore;
+  readonly redis?: Required<Omit<NontaxRedisOptions, 'client' | 'url'>> &
+    Pick<NontaxRedisOptions, 'client' | 'url'>;
+  readonly tokenLockWaitMs: number;
+  readonly refundGuardTtlMs: number;
 }
 
 const MODES: readonly NontaxTokenMode[] = ['stable', 'classic', 'fixed'];
@@ -33,15 +39,26 @@ export function resolveNontaxOptions(
     throw new NontaxConfigError('options', 'must be an object');
   }
   const tokenMode = options.tokenMode ?? 'stable';
+  const timeout = checkPositive(options.timeout ?? 10_000, 'timeout');
+  const tokenLockWaitMs = checkPositive(
+    options.tokenLockWaitMs ?? 2 * timeout,
+    'tokenLockWaitMs',
+  );
   const resolved: ResolvedNontaxOptions = {
     appid: requireText(options.appid, 'appid'),
     secret: options.secret,
     tokenMode,
     accessToken: options.accessToken,
     baseUrl: checkBaseUrl(options.baseUrl ?? 'https://api.weixin.qq.com'),
-    timeout: checkPositive(options.timeout ?? 10_000, 'timeout'),
+    timeout,
     tokenRefreshMarginSeconds: checkMargin(options.tokenRefreshMarginSeconds),
     tokenStore: checkStore(options.tokenStore),
+    redis: resolveRedisOptions(options.redis),
+    tokenLockWaitMs,
+    refundGuardTtlMs: checkPositive(
+      options.refundGuardTtlMs ?? 4 * timeout + tokenLockWaitMs,
+      'refundGuardTtlMs',
+    ),
   };
   if (!customStrategy) checkTokenMode(resolved);
   return resolved;
@@ -59,24 +76,6 @@ function checkTokenMode(options: ResolvedNontaxOptions): void {
   } else {
     requireText(options.secret, 'secret', `in ${options.tokenMode} mode`);
   }
-}
-
-function requireText(value: unknown, option: string, when = ''): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    const suffix = when ? ` ${when}` : '';
-    throw new NontaxConfigError(option, `must be a non-empty string${suffix}`);
-  }
-  return value;
-}
-
-function checkPositive(value: unknown, option: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new NontaxConfigError(
-      option,
-      'must be a positive number of milliseconds',
-    );
-  }
-  return value;
 }
 
 function checkMargin(value: unknown): number {
@@ -104,8 +103,8 @@ function checkBaseUrl(value: unknown): string {
   return text.replace(/\/+$/, '');
 }
 
-function checkStore(value: unknown): AccessTokenStore {
-  if (value === undefined) return new MemoryAccessTokenStore();
+function checkStore(value: unknown): AccessTokenStore | undefined {
+  if (value === undefined) return undefined;
   const store = value as Partial<Record<keyof AccessTokenStore, unknown>>;
   const methods = ['get', 'set', 'deleteIfEquals'] as const;
   if (!value || methods.some((m) => typeof store[m] !== 'function')) {

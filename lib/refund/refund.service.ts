@@ -8,7 +8,8 @@ import { WechatApiClient } from '../http/wechat-api.client.js';
 import { readErrmsg, type WechatAnswer } from '../http/wechat-answer.js';
 import type { RefundRequest } from '../interfaces/refund-request.interface.js';
 import type { RefundResult } from '../interfaces/refund-result.interface.js';
-import { NONTAX_OPTIONS } from '../nontax.constants.js';
+import { NONTAX_OPTIONS, REFUND_GUARD } from '../nontax.constants.js';
+import type { RefundGuard } from '../guard/refund-guard.interface.js';
 import type { ResolvedNontaxOptions } from '../options/resolve-options.js';
 import { buildRefundBody, type RefundBody } from './refund-body.js';
 import { validateRefundRequest } from './validate-refund-request.js';
@@ -19,13 +20,18 @@ export class RefundService {
   constructor(
     private readonly api: WechatApiClient,
     @Inject(NONTAX_OPTIONS) private readonly options: ResolvedNontaxOptions,
+    @Inject(REFUND_GUARD) private readonly guard: RefundGuard,
   ) {}
 
   /**
    * Sends one refund to `/nontax/refund`. Never resent, except once after
-   * WeChat refused the access token.
+   * WeChat refused the access token. While it is in flight, no other
+   * refund of the same order and `refund_out_id` (or of the whole order,
+   * for a full refund) can start, in this instance or another.
    * @throws InvalidRefundRequestError, AppidNotConfiguredError before
    * anything is sent
+   * @throws RefundInProgressError when a conflicting refund is in flight
+   * @throws RedisUnavailableError when the shared state cannot be reached
    * @throws WechatApiError when WeChat rejected the refund
    * @throws RefundOutcomeUnknownError when the answer was lost (timeout,
    * dropped connection, HTTP 5xx, unreadable body, errcode -1)
@@ -34,13 +40,20 @@ export class RefundService {
   async refund(request: RefundRequest): Promise<RefundResult> {
     await validateRefundRequest(request);
     const body = buildRefundBody(request, this.appidFor(request));
-    let answer: WechatAnswer;
+    const release = await this.guard.acquire(body);
     try {
-      answer = await this.api.post('/nontax/refund', body.appid, body);
+      return toResult(body, await this.send(body));
+    } finally {
+      await release();
+    }
+  }
+
+  private async send(body: RefundBody): Promise<WechatAnswer> {
+    try {
+      return await this.api.post('/nontax/refund', body.appid, body);
     } catch (error) {
       throw toRefundError(error, body);
     }
-    return toResult(body, answer);
   }
 
   private appidFor(request: RefundRequest): string {

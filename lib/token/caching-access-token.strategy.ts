@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AccessTokenError } from '../errors/access-token.error.js';
 import { WechatRequestError } from '../errors/wechat-request.error.js';
 import type { WechatAnswer } from '../http/wechat-answer.js';
@@ -7,11 +8,19 @@ import type { ResolvedNontaxOptions } from '../options/resolve-options.js';
 import type { AccessTokenStore } from './access-token-store.interface.js';
 import type { AccessTokenStrategy } from './access-token-strategy.interface.js';
 import { readTokenAnswer, usableMillis } from './read-token-answer.js';
+import type {
+  ReleaseLock,
+  TokenFetchLock,
+} from './token-fetch-lock.interface.js';
+
+/** How often an instance waiting for another's fetch looks for the token. */
+const POLL_MS = 25;
 
 /**
  * What the stable and classic strategies share: a token cached in the
  * store until shortly before it expires, one fetch at a time per appid
- * within the process, and invalidation only of the token that failed.
+ * (in the process, and across instances through the fetch lock), and
+ * invalidation only of the token that failed.
  */
 export abstract class CachingAccessTokenStrategy implements AccessTokenStrategy {
   protected abstract readonly mode: 'stable' | 'classic';
@@ -22,13 +31,14 @@ export abstract class CachingAccessTokenStrategy implements AccessTokenStrategy 
   constructor(
     protected readonly http: WechatHttpClient,
     private readonly store: AccessTokenStore,
+    private readonly lock: TokenFetchLock,
     private readonly options: ResolvedNontaxOptions,
   ) {}
 
   async getAccessToken(appid: string): Promise<string> {
     const key = this.keyFor(appid);
-    const cached = await this.store.get(key);
-    if (cached && cached.expiresAt > Date.now()) return cached.token;
+    const cached = await this.cached(key);
+    if (cached) return cached;
     return this.once(key, () => this.refresh(appid, key));
   }
 
@@ -47,6 +57,11 @@ export abstract class CachingAccessTokenStrategy implements AccessTokenStrategy 
     return `${this.mode}:${appid}`;
   }
 
+  private async cached(key: string): Promise<string | undefined> {
+    const cached = await this.store.get(key);
+    return cached && cached.expiresAt > Date.now() ? cached.token : undefined;
+  }
+
   private once(key: string, fetch: () => Promise<string>): Promise<string> {
     const pending = this.inFlight.get(key);
     if (pending) return pending;
@@ -55,7 +70,41 @@ export abstract class CachingAccessTokenStrategy implements AccessTokenStrategy 
     return started;
   }
 
+  /** Fetches under the lock, or waits for the holder's token. */
   private async refresh(appid: string, key: string): Promise<string> {
+    const { tokenLockWaitMs, timeout } = this.options;
+    const deadline = Date.now() + tokenLockWaitMs;
+    for (;;) {
+      const release = await this.lock.tryAcquire(key, timeout + 1000);
+      if (release) return this.fetchHolding(appid, key, release);
+      await sleep(POLL_MS);
+      const cached = await this.cached(key);
+      if (cached) return cached;
+      if (Date.now() > deadline) {
+        throw new AccessTokenError(
+          appid,
+          this.mode,
+          `another instance is fetching the token and none was stored ` +
+            `within ${tokenLockWaitMs} ms`,
+        );
+      }
+    }
+  }
+
+  private async fetchHolding(
+    appid: string,
+    key: string,
+    release: ReleaseLock,
+  ): Promise<string> {
+    try {
+      // The previous holder may have stored one just before we got in.
+      return (await this.cached(key)) ?? (await this.fetchAndStore(appid, key));
+    } finally {
+      await release();
+    }
+  }
+
+  private async fetchAndStore(appid: string, key: string): Promise<string> {
     // Counted from before sending: the token's life starts at WeChat.
     const sentAt = Date.now();
     const answer = await this.fetchOrFail(appid);

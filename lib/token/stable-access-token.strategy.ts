@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { WechatAnswer } from '../http/wechat-answer.js';
 import { WechatHttpClient } from '../http/wechat-http.client.js';
-import { ACCESS_TOKEN_STORE, NONTAX_OPTIONS } from '../nontax.constants.js';
+import {
+  ACCESS_TOKEN_STORE,
+  NONTAX_OPTIONS,
+  TOKEN_FETCH_LOCK,
+} from '../nontax.constants.js';
 import type { ResolvedNontaxOptions } from '../options/resolve-options.js';
 import type { AccessTokenStore } from './access-token-store.interface.js';
 import { CachingAccessTokenStrategy } from './caching-access-token.strategy.js';
+import type { TokenFetchLock } from './token-fetch-lock.interface.js';
 
 /**
  * Tokens from `POST /cgi-bin/stable_token` in normal mode. WeChat hands
@@ -19,9 +24,10 @@ export class StableAccessTokenStrategy extends CachingAccessTokenStrategy {
   constructor(
     http: WechatHttpClient,
     @Inject(ACCESS_TOKEN_STORE) store: AccessTokenStore,
+    @Inject(TOKEN_FETCH_LOCK) lock: TokenFetchLock,
     @Inject(NONTAX_OPTIONS) options: ResolvedNontaxOptions,
   ) {
-    super(http, store, options);
+    super(http, store, lock, options);
   }
 
   protected fetch(appid: string, secret: string): Promise<WechatAnswer> {

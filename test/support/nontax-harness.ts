@@ -21,15 +21,22 @@ export interface NontaxHarness {
   close(): Promise<void>;
 }
 
+/** One application instance: a testing module with NontaxModule. */
+export interface NontaxInstance {
+  readonly moduleRef: TestingModule;
+  readonly refunds: RefundService;
+  readonly logger: CaptureLogger;
+  close(): Promise<void>;
+}
+
 /**
- * Starts a simulator and a testing module that refunds against it, with
- * the example account and a short timeout unless told otherwise.
+ * Starts an instance refunding against `simulator` with the example
+ * account and a short timeout unless told otherwise.
  */
-export async function startHarness(
+export async function startInstance(
+  simulator: WechatSimulator,
   options: Partial<NontaxModuleOptions> = {},
-  simulatorOptions: SimulatorOptions = {},
-): Promise<NontaxHarness> {
-  const simulator = await WechatSimulator.start(simulatorOptions);
+): Promise<NontaxInstance> {
   const logger = new CaptureLogger();
   const moduleRef = await Test.createTestingModule({
     imports: [
@@ -46,12 +53,25 @@ export async function startHarness(
     .compile();
   await moduleRef.init();
   return {
-    simulator,
     moduleRef,
     refunds: moduleRef.get(RefundService),
     logger,
+    close: () => moduleRef.close(),
+  };
+}
+
+/** Starts a simulator and one instance against it. */
+export async function startHarness(
+  options: Partial<NontaxModuleOptions> = {},
+  simulatorOptions: SimulatorOptions = {},
+): Promise<NontaxHarness> {
+  const simulator = await WechatSimulator.start(simulatorOptions);
+  const instance = await startInstance(simulator, options);
+  return {
+    ...instance,
+    simulator,
     close: async () => {
-      await moduleRef.close();
+      await instance.close();
       await simulator.close();
     },
   };

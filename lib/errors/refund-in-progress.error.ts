@@ -1,0 +1,24 @@
+import { HttpStatus } from '@nestjs/common';
+import { NontaxError, type NontaxErrorCode } from './nontax.error.js';
+
+/**
+ * Another refund of the same order (the whole order, or the same
+ * `refund_out_id`) is under way, in this instance or another. This one was
+ * refused at once and nothing was sent; try again once the other has
+ * finished, and check its outcome first.
+ */
+export class RefundInProgressError extends NontaxError {
+  readonly code: NontaxErrorCode = 'REFUND_IN_PROGRESS';
+  readonly httpStatus = HttpStatus.CONFLICT;
+
+  constructor(
+    readonly order_id: string,
+    readonly refund_out_id?: string,
+  ) {
+    super(
+      `A refund for order ${order_id} is already under way` +
+        (refund_out_id ? ` (a full one, or ${refund_out_id})` : '') +
+        '; nothing was sent for this request',
+    );
+  }
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { RefundInProgressError } from '../errors/refund-in-progress.error.js';
+import type {
+  RefundGuard,
+  RefundTarget,
+  ReleaseRefund,
+} from '../guard/refund-guard.interface.js';
+import type { NontaxRedis } from './nontax-redis.js';
+
+// One sorted set per order holds the refunds in flight: members are
+// `full|<owner>` or `part:<refund_out_id>|<owner>`, scored by when they
+// expire (Redis time), so a holder that died frees the order on its own.
+// The owner is a UUID: 36 characters after the last '|'.
+const ACQUIRE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local mine = ARGV[1]
+for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  local held = string.sub(member, 1, #member - 37)
+  if mine == 'full' or held == 'full' or held == mine then return 0 end
+end
+local ttl = tonumber(ARGV[3])
+redis.call('ZADD', KEYS[1], now + ttl, mine .. '|' .. ARGV[2])
+if redis.call('PTTL', KEYS[1]) < ttl then
+  redis.call('PEXPIRE', KEYS[1], ttl)
+end
+return 1`;
+
+/** The refund guard shared by every instance, through Redis. */
+export class RedisRefundGuard implements RefundGuard {
+  private readonly logger = new Logger(RedisRefundGuard.name);
+
+  constructor(
+    private readonly redis: NontaxRedis,
+    private readonly ttlMs: number,
+  ) {}
+
+  async acquire(target: RefundTarget): Promise<ReleaseRefund> {
+    const key = this.redis.key('refund', target.appid, target.order_id);
+    const mine =
+      target.refund_out_id === undefined
+        ? 'full'
+        : `part:${target.refund_out_id}`;
+    const owner = randomUUID();
+    const taken = await this.redis.run('refund guard acquire', (c) =>
+      c.eval(ACQUIRE, 1, key, mine, owner, this.ttlMs),
+    );
+    if (taken !== 1) {
+      throw new RefundInProgressError(target.order_id, target.refund_out_id);
+    }
+    return () => this.release(key, `${mine}|${owner}`);
+  }
+
+  private async release(key: string, member: string): Promise<void> {
+    try {
+      await this.redis.run('refund guard release', (c) => c.zrem(key, member));
+    } catch {
+      // The hold expires by itself; the refund's outcome must not be lost
+      // to a failed release.
+      this.logger.warn('Could not release a refund hold; it will expire');
+    }
+  }
+}
