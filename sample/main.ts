@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EXAMPLE_ORDER_ID } from 'nestjs-wechat-nontax/testing';
 import { AppModule } from './app.module.js';
-import { configureApp } from './configure-app.js';
+import { APP_OPTIONS, configureApp } from './configure-app.js';
 import { startSimulatorMode, type SimulatorMode } from './simulator-mode.js';
 
 async function bootstrap(): Promise<void> {
@@ -15,7 +16,10 @@ async function bootstrap(): Promise<void> {
     ? undefined
     : await startSimulatorMode();
   const app = configureApp(
-    await NestFactory.create(AppModule.register(mode?.overrides)),
+    await NestFactory.create<NestExpressApplication>(
+      AppModule.register(mode?.overrides),
+      APP_OPTIONS,
+    ),
   );
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port, '127.0.0.1');

@@ -288,3 +288,24 @@ describe.each(named(STRIPPING_SETTINGS))(
     });
   },
 );
+
+describe.each(named(SETTINGS))('reason as free text, %s', (_, settings) => {
+  it.each<Case>([
+    ['CJK and emoji', '重复缴费 😀 退款'],
+    ['256 UTF-16 units of emoji', '😀'.repeat(MAX_REASON_LENGTH / 2)],
+  ])('accepts %s unchanged', async (_, reason) => {
+    await expectAccepted(settings, { ...FULL_REFUND, reason });
+  });
+
+  it.each<Case>([
+    ['257 UTF-16 units of emoji', '😀'.repeat(128) + 'a'],
+    ['emoji with variation selectors', '😀\uFE0F'.repeat(100)],
+    ['a lone surrogate', 'refund \ud800'],
+    ['a NUL', 'refund\u0000'],
+    ['a newline', 'first line\nsecond'],
+    ['only a zero-width space', '\u200b'],
+    ['only ideographic spaces', '\u3000\u3000'],
+  ])('refuses %s', async (_, reason) => {
+    await expectRefused(settings, { ...FULL_REFUND, reason }, 'reason');
+  });
+});

@@ -51,8 +51,6 @@ describe('RefundService.refund against the simulator', () => {
       reason: 'partial',
       refund_fee: 2500,
       refund_out_id: 'R-1',
-      extra: 'never sent',
-      refund_status: 5,
     };
     const result = await refunds.refund(request);
     const [post] = h.simulator.requestsTo('/nontax/refund');
@@ -68,6 +66,59 @@ describe('RefundService.refund against the simulator', () => {
       refund_fee: 2500,
       refund_out_id: 'R-1',
     });
+  });
+
+  it.each([['refundFee'], ['extra']])(
+    'refuses an unknown key %s rather than refund in full',
+    async (key) => {
+      const order_id = newOrder(h.simulator);
+      const request = { order_id, reason: 'r', [key]: 100 };
+      const error = await rejectionOf(
+        refunds.refund(request as Parameters<RefundService['refund']>[0]),
+      );
+      expect(error).toBeInstanceOf(InvalidRefundRequestError);
+      expect(error.message).toContain(key);
+      expect(h.simulator.requests).toHaveLength(0);
+    },
+  );
+
+  it('sends what it validated, whatever the caller changes later', async () => {
+    const order_id = newOrder(h.simulator);
+    let reads = 0;
+    const request = {
+      order_id,
+      reason: 'r',
+      refund_out_id: 'G-1',
+      get refund_fee() {
+        return reads++ === 0 ? 100 : 9999;
+      },
+    };
+    const pending = refunds.refund(request);
+    Object.assign(request, { order_id: 'other', refund_out_id: 'changed' });
+    await pending;
+    const [post] = h.simulator.requestsTo('/nontax/refund');
+    expect(post.body).toMatchObject({
+      order_id,
+      refund_fee: 100,
+      refund_out_id: 'G-1',
+    });
+    expect(h.simulator.ledger[0].refund_fee).toBe(100);
+  });
+
+  it('ignores inherited fields', async () => {
+    const order_id = newOrder(h.simulator);
+    const request = Object.assign(
+      Object.create({ refund_fee: 5, refund_out_id: 'P' }) as object,
+      { order_id, reason: 'full, not 5 fen' },
+    );
+    const result = await refunds.refund(request as never);
+    expect(result.kind).toBe('full');
+    const [post] = h.simulator.requestsTo('/nontax/refund');
+    expect(Object.keys(post.body as object).sort()).toEqual([
+      'appid',
+      'order_id',
+      'reason',
+    ]);
   });
 
   it('sends a full refund without null or undefined keys', async () => {

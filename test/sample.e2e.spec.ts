@@ -8,7 +8,8 @@ import {
   WechatSimulator,
 } from '../lib/testing/index.js';
 import { AppModule } from '../sample/app.module.js';
-import { configureApp } from '../sample/configure-app.js';
+import { APP_OPTIONS, configureApp } from '../sample/configure-app.js';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CaptureLogger } from './support/capture-logger.js';
 
 const EXAMPLE = {
@@ -42,7 +43,12 @@ describe('the sample app, POST /refunds', () => {
     })
       .setLogger(logger)
       .compile();
-    app = configureApp(moduleRef.createNestApplication({ logger }));
+    app = configureApp(
+      moduleRef.createNestApplication<NestExpressApplication>({
+        ...APP_OPTIONS,
+        logger,
+      }),
+    );
     await app.init();
   });
   afterEach(async () => {
@@ -95,6 +101,20 @@ describe('the sample app, POST /refunds', () => {
   ])('answers 400 to %s, sending nothing', async (_, change, field) => {
     const response = await post({ ...EXAMPLE, ...change }).expect(400);
     expect(JSON.stringify(response.body.message)).toContain(field);
+    expect(refundPosts()).toHaveLength(0);
+  });
+
+  it('refuses a form post, sending nothing', async () => {
+    await request(app.getHttpServer())
+      .post('/refunds')
+      .type('form')
+      .send({ order_id: EXAMPLE.order_id, reason: 'form' })
+      .expect(400);
+    expect(refundPosts()).toHaveLength(0);
+  });
+
+  it('refuses a body over 16 kB with 413', async () => {
+    await post({ ...EXAMPLE, reason: 'x'.repeat(20_000) }).expect(413);
     expect(refundPosts()).toHaveLength(0);
   });
 

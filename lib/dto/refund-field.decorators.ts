@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ValidateBy, buildMessage } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 
 /**
  * Keeps the value exactly as the client sent it. The host's
@@ -13,17 +13,32 @@ export function KeepRawValue(): PropertyDecorator {
   });
 }
 
-/** A string with at least one non-blank character and no lone surrogate. */
-export function IsNonBlankText(): PropertyDecorator {
+const VISIBLE = /[^\s\p{Z}\p{C}]/u;
+const CONTROL = /\p{Cc}/u;
+
+/** What is wrong with a free text, or `undefined` if nothing is. */
+function textProblem(value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string') return 'must be a string';
+  if (!value.isWellFormed()) return 'must be valid Unicode (a lone surrogate)';
+  if (value.length > max) return `must be at most ${max} UTF-16 code units`;
+  if (CONTROL.test(value)) return 'must not contain control characters';
+  if (!VISIBLE.test(value)) return 'must contain a visible character';
+  return undefined;
+}
+
+/**
+ * Free text for people: a string of valid Unicode, at most `max` UTF-16
+ * code units (what JavaScript's `length` counts, emoji as two), without
+ * control characters, with at least one visible character.
+ */
+export function IsFreeText(max: number): PropertyDecorator {
   return ValidateBy({
-    name: 'isNonBlankText',
+    name: 'isFreeText',
+    constraints: [max],
     validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' && /\S/.test(value) && value.isWellFormed(),
-      defaultMessage: buildMessage(
-        (each) =>
-          `${each}$property must be a non-blank string of valid Unicode`,
-      ),
+      validate: (value: unknown) => textProblem(value, max) === undefined,
+      defaultMessage: (args) =>
+        `${args?.property} ${textProblem(args?.value, max)}`,
     },
   });
 }

@@ -5,13 +5,12 @@ import {
   Length,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
 import type { RefundRequest } from '../interfaces/refund-request.interface.js';
 import {
-  IsNonBlankText,
+  IsFreeText,
   KeepRawValue,
   whenPartOfPartialRefund,
 } from './refund-field.decorators.js';
@@ -47,9 +46,7 @@ export class RefundRequestDto implements RefundRequest {
   order_id!: string;
 
   @KeepRawValue()
-  @IsString()
-  @IsNonBlankText()
-  @MaxLength(MAX_REASON_LENGTH)
+  @IsFreeText(MAX_REASON_LENGTH)
   reason!: string;
 
   /** Fen, a positive safe integer; only with `refund_out_id`. */

@@ -6,6 +6,7 @@ import { WechatRequestError } from '../errors/wechat-request.error.js';
 import { ACCESS_TOKEN_STRATEGY } from '../nontax.constants.js';
 import type { AccessTokenStrategy } from '../token/access-token-strategy.interface.js';
 import { readErrcode, readErrmsg, type WechatAnswer } from './wechat-answer.js';
+import { redactSecrets } from './redact.js';
 import { WechatHttpClient } from './wechat-http.client.js';
 
 /**
@@ -35,7 +36,7 @@ export class WechatApiClient {
     const first = await this.postWithToken(path, appid, body);
     const errcode = readErrcode(first.answer);
     if (errcode === null || errcode === undefined || !isTokenErrcode(errcode)) {
-      return this.accept(path, first.answer);
+      return this.accept(path, first);
     }
     this.logger.debug(
       `${path} refused the access token of ${appid} (errcode ${errcode}); ` +
@@ -43,7 +44,7 @@ export class WechatApiClient {
     );
     await this.tokens.invalidate(appid, first.token);
     const second = await this.postWithToken(path, appid, body);
-    return this.accept(path, second.answer);
+    return this.accept(path, second);
   }
 
   private async postWithToken(path: string, appid: string, body: object) {
@@ -60,7 +61,10 @@ export class WechatApiClient {
     return { token, answer };
   }
 
-  private accept(path: string, answer: WechatAnswer): WechatAnswer {
+  private accept(
+    path: string,
+    { token, answer }: { token: string; answer: WechatAnswer },
+  ): WechatAnswer {
     const errcode = readErrcode(answer);
     if (errcode === 0) return answer;
     if (errcode === undefined || errcode === null) {
@@ -70,6 +74,7 @@ export class WechatApiClient {
         'the answer has no numeric errcode',
       );
     }
-    throw new WechatApiError(errcode, readErrmsg(answer), path);
+    const errmsg = redactSecrets(readErrmsg(answer), [token]);
+    throw new WechatApiError(errcode, errmsg, path);
   }
 }

@@ -6,11 +6,7 @@ import { WechatRequestError } from '../errors/wechat-request.error.js';
 import { NONTAX_HTTP, NONTAX_OPTIONS } from '../nontax.constants.js';
 import type { ResolvedNontaxOptions } from '../options/resolve-options.js';
 import { classifyFailure } from './classify-failure.js';
-import {
-  parseAnswer,
-  readErrcode,
-  type WechatAnswer,
-} from './wechat-answer.js';
+import { parseAnswer, type WechatAnswer } from './wechat-answer.js';
 
 /** One HTTP call to WeChat. */
 export interface WechatCall {
@@ -45,9 +41,9 @@ export class WechatHttpClient {
   async send(call: WechatCall): Promise<WechatAnswer> {
     const response = await this.exchange(call);
     const answer = parseAnswer(response.data);
+    // Only a 200 is WeChat's answer: a JSON errcode under another status
+    // may come from a gateway in between, and says nothing of the call.
     if (response.status === 200 && answer) return answer;
-    // A non-200 status that still carries a WeChat errcode is an answer.
-    if (answer && readErrcode(answer)) return answer;
     const failure = response.status === 200 ? 'bad-body' : 'http-status';
     const detail =
       response.status === 200

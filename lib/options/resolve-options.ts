@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { NontaxConfigError } from '../errors/nontax-config.error.js';
 import type { AccessTokenStore } from '../token/access-token-store.interface.js';
 import type {
@@ -5,7 +6,7 @@ import type {
   NontaxTokenMode,
 } from '../interfaces/nontax-module-options.interface.js';
 import type { NontaxRedisOptions } from '../interfaces/nontax-redis-options.interface.js';
-import { checkPositive, requireText } from './option-checks.js';
+import { checkMillis, requireText } from './option-checks.js';
 import { resolveRedisOptions } from './resolve-redis-options.js';
 
 /** The options after defaults and checks; what the providers read. */
@@ -24,6 +25,8 @@ export interface ResolvedNontaxOptions {
   readonly refundGuardTtlMs: number;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 const MODES: readonly NontaxTokenMode[] = ['stable', 'classic', 'fixed'];
 
 /**
@@ -39,8 +42,8 @@ export function resolveNontaxOptions(
     throw new NontaxConfigError('options', 'must be an object');
   }
   const tokenMode = options.tokenMode ?? 'stable';
-  const timeout = checkPositive(options.timeout ?? 10_000, 'timeout');
-  const tokenLockWaitMs = checkPositive(
+  const timeout = checkMillis(options.timeout ?? 10_000, 'timeout');
+  const tokenLockWaitMs = checkMillis(
     options.tokenLockWaitMs ?? 2 * timeout,
     'tokenLockWaitMs',
   );
@@ -55,7 +58,7 @@ export function resolveNontaxOptions(
     tokenStore: checkStore(options.tokenStore),
     redis: resolveRedisOptions(options.redis),
     tokenLockWaitMs,
-    refundGuardTtlMs: checkPositive(
+    refundGuardTtlMs: checkMillis(
       options.refundGuardTtlMs ?? 4 * timeout + tokenLockWaitMs,
       'refundGuardTtlMs',
     ),
@@ -99,6 +102,12 @@ function checkBaseUrl(value: unknown): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new NontaxConfigError('baseUrl', 'must be an http(s) URL');
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+    new Logger('NontaxModule').warn(
+      `baseUrl ${url.origin} is plain http: the AppSecret and access ` +
+        'tokens would travel unencrypted',
+    );
   }
   return text.replace(/\/+$/, '');
 }

@@ -1,7 +1,7 @@
 import { NontaxConfigError } from '../errors/nontax-config.error.js';
 import type { NontaxRedisOptions } from '../interfaces/nontax-redis-options.interface.js';
 import type { ResolvedNontaxOptions } from './resolve-options.js';
-import { checkPositive, requireText } from './option-checks.js';
+import { checkMillis, requireText } from './option-checks.js';
 
 /**
  * Checks the `redis` option: exactly one of `client` and `url`.
@@ -25,7 +25,7 @@ export function resolveRedisOptions(
     client: redis.client,
     url: redis.url,
     keyPrefix: requireText(redis.keyPrefix ?? 'nontax:', 'redis.keyPrefix'),
-    commandTimeout: checkPositive(
+    commandTimeout: checkMillis(
       redis.commandTimeout ?? 1000,
       'redis.commandTimeout',
     ),

@@ -38,8 +38,8 @@ export class RefundService {
    * @throws AccessTokenError, WechatRequestError when nothing was sent
    */
   async refund(request: RefundRequest): Promise<RefundResult> {
-    await validateRefundRequest(request);
-    const body = buildRefundBody(request, this.appidFor(request));
+    const checked = await validateRefundRequest(request);
+    const body = buildRefundBody(checked, this.appidFor(checked));
     const release = await this.guard.acquire(body);
     try {
       return toResult(body, await this.send(body));

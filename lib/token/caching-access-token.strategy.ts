@@ -107,8 +107,9 @@ export abstract class CachingAccessTokenStrategy implements AccessTokenStrategy 
   private async fetchAndStore(appid: string, key: string): Promise<string> {
     // Counted from before sending: the token's life starts at WeChat.
     const sentAt = Date.now();
-    const answer = await this.fetchOrFail(appid);
-    const fetched = readTokenAnswer(appid, this.mode, answer);
+    const secret = this.secretFor(appid);
+    const answer = await this.fetchOrFail(appid, secret);
+    const fetched = readTokenAnswer(appid, this.mode, answer, secret);
     const margin = this.options.tokenRefreshMarginSeconds;
     const expiresAt = sentAt + usableMillis(fetched.expiresInSeconds, margin);
     await this.store.set(key, { token: fetched.token, expiresAt });
@@ -119,8 +120,10 @@ export abstract class CachingAccessTokenStrategy implements AccessTokenStrategy 
     return fetched.token;
   }
 
-  private async fetchOrFail(appid: string): Promise<WechatAnswer> {
-    const secret = this.secretFor(appid);
+  private async fetchOrFail(
+    appid: string,
+    secret: string,
+  ): Promise<WechatAnswer> {
     try {
       return await this.fetch(appid, secret);
     } catch (error) {

@@ -4,6 +4,7 @@ import {
   readErrmsg,
   type WechatAnswer,
 } from '../http/wechat-answer.js';
+import { redactSecrets } from '../http/redact.js';
 
 /** A token as WeChat handed it out. */
 export interface FetchedToken {
@@ -20,13 +21,14 @@ export function readTokenAnswer(
   appid: string,
   mode: string,
   answer: WechatAnswer,
+  secret: string,
 ): FetchedToken {
   const errcode = readErrcode(answer);
   if (errcode === null) {
     throw new AccessTokenError(appid, mode, 'errcode is not a number');
   }
   if (errcode !== undefined && errcode !== 0) {
-    const errmsg = readErrmsg(answer);
+    const errmsg = redactSecrets(readErrmsg(answer), [secret]);
     const detail = `WeChat answered errcode ${errcode}: ${errmsg}`;
     throw new AccessTokenError(appid, mode, detail, errcode, errmsg);
   }
