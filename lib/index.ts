@@ -20,6 +20,7 @@ export {
   RefundRequestDto,
   MAX_ID_LENGTH,
   MAX_REASON_LENGTH,
+  MAX_APPID_LENGTH,
 } from './dto/refund-request.dto.js';
 export { RefundService } from './refund/refund.service.js';
 export { NontaxExceptionFilter } from './filters/nontax-exception.filter.js';

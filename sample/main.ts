@@ -23,26 +23,38 @@ async function bootstrap(): Promise<void> {
   );
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port, '127.0.0.1');
+  logger.log(
+    process.env.REDIS_URL
+      ? 'Tokens and refund holds are shared through Redis (REDIS_URL)'
+      : 'Tokens and refund holds live in this process (no REDIS_URL)',
+  );
   if (mode) {
-    logger.log(simulatorBanner(mode, port));
+    logger.log(simulatorBanner(mode));
+    // Plain, on a line of its own, so it can be copied as it is.
+    console.log(curlLine(mode, port));
   } else {
     logger.log(`Refunding against ${process.env.WECHAT_BASE_URL}`);
   }
 }
 
-function simulatorBanner(mode: SimulatorMode, port: number): string {
+function simulatorBanner(mode: SimulatorMode): string {
+  return (
+    `No WECHAT_BASE_URL set: WeChat is simulated at ` +
+    `${mode.simulator.baseUrl} (account ${mode.overrides.WECHAT_APPID}, ` +
+    `example order ${EXAMPLE_ORDER_ID}, fee 10000 fen). Try:`
+  );
+}
+
+function curlLine(mode: SimulatorMode, port: number): string {
   const body = JSON.stringify({
     appid: mode.overrides.WECHAT_APPID,
     order_id: EXAMPLE_ORDER_ID,
     reason: '线上线下重复缴费,解档票据号为DA01651861',
   });
-  return [
-    `No WECHAT_BASE_URL set: WeChat is simulated at ${mode.simulator.baseUrl}`,
-    `(account ${mode.overrides.WECHAT_APPID}, example order ` +
-      `${EXAMPLE_ORDER_ID}). Try:`,
+  return (
     `curl -s -X POST http://127.0.0.1:${port}/refunds ` +
-      `-H 'content-type: application/json' -d '${body}'`,
-  ].join('\n');
+    `-H 'content-type: application/json' -d '${body}'`
+  );
 }
 
 void bootstrap();

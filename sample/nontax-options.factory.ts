@@ -13,11 +13,17 @@ export type ReadSetting = (name: string) => string | undefined;
 export function nontaxOptionsFrom(read: ReadSetting): NontaxModuleOptions {
   const setting = (name: string) => read(name) || undefined;
   const timeout = setting('WECHAT_TIMEOUT_MS');
+  const redisUrl = setting('REDIS_URL');
   return {
     appid: setting('WECHAT_APPID') ?? '',
     secret: setting('WECHAT_SECRET'),
     tokenMode: setting('WECHAT_TOKEN_MODE') as NontaxTokenMode | undefined,
     baseUrl: setting('WECHAT_BASE_URL'),
     timeout: timeout === undefined ? undefined : Number(timeout),
+    // With Redis, instances share tokens and refuse a refund another
+    // instance is already sending.
+    redis: redisUrl
+      ? { url: redisUrl, keyPrefix: setting('REDIS_KEY_PREFIX') }
+      : undefined,
   };
 }

@@ -13,37 +13,26 @@ export function KeepRawValue(): PropertyDecorator {
   });
 }
 
-const VISIBLE = /[^\s\p{Z}\p{C}]/u;
-const CONTROL = /\p{Cc}/u;
-
-/** What is wrong with a free text, or `undefined` if nothing is. */
-function textProblem(value: unknown, max: number): string | undefined {
-  if (typeof value !== 'string') return 'must be a string';
-  if (!value.isWellFormed()) return 'must be valid Unicode (a lone surrogate)';
-  if (value.length > max) return `must be at most ${max} UTF-16 code units`;
-  if (CONTROL.test(value)) return 'must not contain control characters';
-  if (!VISIBLE.test(value)) return 'must contain a visible character';
-  return undefined;
-}
-
 /**
- * Free text for people: a string of valid Unicode, at most `max` UTF-16
- * code units (what JavaScript's `length` counts, emoji as two), without
- * control characters, with at least one visible character.
+ * Validates a field with one function that names the first thing wrong,
+ * so that a client gets one clear message per field. It also runs when
+ * the value is missing: `problem` decides what absence means.
  */
-export function IsFreeText(max: number): PropertyDecorator {
+export function Satisfies(
+  name: string,
+  problem: (value: unknown, object: object) => string | undefined,
+): PropertyDecorator {
   return ValidateBy({
-    name: 'isFreeText',
-    constraints: [max],
+    name,
     validator: {
-      validate: (value: unknown) => textProblem(value, max) === undefined,
+      validate: (value, args) => problem(value, args!.object) === undefined,
       defaultMessage: (args) =>
-        `${args?.property} ${textProblem(args?.value, max)}`,
+        `${args!.property} ${problem(args!.value, args!.object)}`,
     },
   });
 }
 
-/** Present, or the other field of a partial refund is present. */
+/** Whether either field of a partial refund is present (even as null). */
 export function whenPartOfPartialRefund(object: object): boolean {
   const dto = object as Record<string, unknown>;
   return dto.refund_fee !== undefined || dto.refund_out_id !== undefined;

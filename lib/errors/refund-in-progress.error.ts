@@ -16,9 +16,10 @@ export class RefundInProgressError extends NontaxError {
     readonly refund_out_id?: string,
   ) {
     super(
-      `A refund for order ${order_id} is already under way` +
-        (refund_out_id ? ` (a full one, or ${refund_out_id})` : '') +
-        '; nothing was sent for this request',
+      `A refund of order ${order_id}` +
+        (refund_out_id ? ` with refund_out_id ${refund_out_id}` : ' in full') +
+        ' conflicts with a refund of that order already under way; ' +
+        'nothing was sent for this request',
     );
   }
 }
