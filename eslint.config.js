@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'sample/**/*.ts'],
+    files: ['test/**/*.{ts,mjs}', 'bench/**/*.{ts,mjs}', 'sample/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );
