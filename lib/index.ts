@@ -71,3 +71,19 @@ export type {
 } from './token/token-fetch-lock.interface.js';
 export { RefundInProgressError } from './errors/refund-in-progress.error.js';
 export { RedisUnavailableError } from './errors/redis-unavailable.error.js';
+export { OrderService } from './order/order.service.js';
+export type {
+  NontaxOrder,
+  NontaxPartialRefund,
+  OrderState,
+} from './interfaces/nontax-order.interface.js';
+export type { ReconcileResult } from './interfaces/reconcile-result.interface.js';
+export type { SafeRefundOptions } from './interfaces/safe-refund-options.interface.js';
+export type { SafeRefundResult } from './interfaces/refund-result.interface.js';
+export type { RefundState } from './errors/nontax.error.js';
+export { RefundNotAppliedError } from './errors/refund-not-applied.error.js';
+export {
+  OrderNotRefundableError,
+  type NotRefundableReason,
+} from './errors/order-not-refundable.error.js';
+export type { WechatErrcodeOverride } from './options/resolve-errcodes.js';

@@ -5,6 +5,7 @@ import { WechatHttpClient } from './http/wechat-http.client.js';
 import { nontaxHttpProvider } from './http/nontax-http.provider.js';
 import { NONTAX_HTTP, NONTAX_REDIS } from './nontax.constants.js';
 import { ConfigurableModuleClass } from './nontax.module-definition.js';
+import { OrderService } from './order/order.service.js';
 import { RefundService } from './refund/refund.service.js';
 import { ClassicAccessTokenStrategy } from './token/classic-access-token.strategy.js';
 import { FixedAccessTokenStrategy } from './token/fixed-access-token.strategy.js';
@@ -34,9 +35,10 @@ import {
     StableAccessTokenStrategy,
     ClassicAccessTokenStrategy,
     FixedAccessTokenStrategy,
+    OrderService,
     RefundService,
   ],
-  exports: [RefundService],
+  exports: [RefundService, OrderService],
 })
 export class NontaxModule
   extends ConfigurableModuleClass

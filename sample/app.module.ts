@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { NontaxModule } from 'nestjs-wechat-nontax';
 import { nontaxOptionsFrom } from './nontax-options.factory.js';
+import { OrdersController } from './orders.controller.js';
 import { RefundsController } from './refunds.controller.js';
 
 @Module({})
@@ -23,7 +24,7 @@ export class AppModule {
             ),
         }),
       ],
-      controllers: [RefundsController],
+      controllers: [RefundsController, OrdersController],
     };
   }
 }

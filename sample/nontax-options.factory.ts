@@ -2,6 +2,7 @@ import type {
   NontaxModuleOptions,
   NontaxTokenMode,
 } from 'nestjs-wechat-nontax';
+import { SIMULATOR_ERRCODE_OVERRIDES } from 'nestjs-wechat-nontax/testing';
 
 /** Reads one setting; empty strings count as unset. */
 export type ReadSetting = (name: string) => string | undefined;
@@ -22,6 +23,11 @@ export function nontaxOptionsFrom(read: ReadSetting): NontaxModuleOptions {
     timeout: timeout === undefined ? undefined : Number(timeout),
     // With Redis, instances share tokens and refuse a refund another
     // instance is already sending.
+    // The simulator's rejection errcodes are its own; WeChat's are not
+    // documented, so against WeChat unknown errcodes map to 422.
+    errcodes: setting('WECHAT_SIMULATED')
+      ? SIMULATOR_ERRCODE_OVERRIDES
+      : undefined,
     redis: redisUrl
       ? { url: redisUrl, keyPrefix: setting('REDIS_KEY_PREFIX') }
       : undefined,

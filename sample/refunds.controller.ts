@@ -1,9 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import {
   RefundRequestDto,
   RefundService,
   type RefundResult,
+  type SafeRefundResult,
 } from 'nestjs-wechat-nontax';
+import { reconcileView } from './views.js';
 
 @Controller('refunds')
 export class RefundsController {
@@ -13,5 +15,21 @@ export class RefundsController {
   @Post()
   refund(@Body() request: RefundRequestDto): Promise<RefundResult> {
     return this.refunds.refund(request);
+  }
+
+  /**
+   * Refunds, and if the answer is lost, reads the order to find out; a
+   * partial refund proved lost is sent once more.
+   */
+  @Post('safe')
+  refundSafely(@Body() request: RefundRequestDto): Promise<SafeRefundResult> {
+    return this.refunds.refundSafely(request);
+  }
+
+  /** What became of a refund whose outcome was unknown; sends nothing. */
+  @Post('reconcile')
+  @HttpCode(200)
+  async reconcile(@Body() request: RefundRequestDto) {
+    return reconcileView(await this.refunds.reconcile(request));
   }
 }

@@ -21,6 +21,7 @@ export async function startSimulatorMode(): Promise<SimulatorMode> {
       WECHAT_BASE_URL: simulator.baseUrl,
       WECHAT_APPID: EXAMPLE_ACCOUNT.appid,
       WECHAT_SECRET: EXAMPLE_ACCOUNT.secret,
+      WECHAT_SIMULATED: 'true',
     },
   };
 }

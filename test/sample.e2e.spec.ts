@@ -38,6 +38,7 @@ describe('the sample app, POST /refunds', () => {
           WECHAT_APPID: EXAMPLE_ACCOUNT.appid,
           WECHAT_SECRET: EXAMPLE_ACCOUNT.secret,
           WECHAT_TIMEOUT_MS: '500',
+          WECHAT_SIMULATED: 'true',
         }),
       ],
     })
@@ -71,17 +72,29 @@ describe('the sample app, POST /refunds', () => {
     const first = await post(part).expect(201);
     expect(first.body).toMatchObject({ kind: 'partial', refund_fee: 600 });
 
+    // The order is read first and the refund refused before sending.
     const more = { ...EXAMPLE, refund_fee: 401, refund_out_id: 'S-2' };
     const second = await post(more).expect(422);
     expect(second.body).toMatchObject({
       statusCode: 422,
+      code: 'REFUND_EXCEEDS_REFUNDABLE',
+      refund_state: 'rejected',
+      refundable_fee: 400,
+    });
+    expect(simulator.ledger).toHaveLength(1);
+    expect(refundPosts()).toHaveLength(1);
+  });
+
+  it('keeps WeChat errcode and rid when WeChat refuses', async () => {
+    await post(EXAMPLE).expect(201);
+    const again = await post({ ...EXAMPLE, reason: 'again' }).expect(409);
+    expect(again.body).toMatchObject({
       code: 'WECHAT_API_ERROR',
       errcode: expect.any(Number),
       rid: expect.any(String),
+      refund_state: 'rejected',
     });
-    expect(second.body.errcode).not.toBe(0);
-    expect(second.body.errmsg).toContain(second.body.rid);
-    expect(simulator.ledger).toHaveLength(1);
+    expect(again.body.errmsg).toContain(again.body.rid);
   });
 
   it.each([
@@ -158,5 +171,58 @@ describe('the sample app, POST /refunds', () => {
     expect(JSON.stringify(response.body)).not.toContain('198.51.100.7');
     expect(logger.text()).toContain('198.51.100.7');
     expect(refundPosts()).toHaveLength(0);
+  });
+
+  it("shows an order without WeChat's raw answer", async () => {
+    await post({ ...EXAMPLE, refund_fee: 100, refund_out_id: 'G-1' });
+    const response = await request(app.getHttpServer())
+      .get(`/orders/${EXAMPLE_ORDER_ID}`)
+      .expect(200);
+    expect(response.body).toMatchObject({
+      order_id: EXAMPLE_ORDER_ID,
+      fee: 1000,
+      state: 'paid',
+      refundable_fee: 900,
+      partial_refunds: [expect.objectContaining({ refund_out_id: 'G-1' })],
+    });
+    expect(response.body).not.toHaveProperty('raw');
+  });
+
+  it('answers 404 for an order WeChat does not have', async () => {
+    const response = await request(app.getHttpServer())
+      .get('/orders/NO-SUCH-ORDER')
+      .expect(404);
+    expect(response.body.errcode).toEqual(expect.any(Number));
+  });
+
+  it('reconciles a refund whose answer was lost', async () => {
+    const part = { ...EXAMPLE, refund_fee: 100, refund_out_id: 'R-1' };
+    simulator.fail('/nontax/refund', { type: 'apply-then-drop' });
+    const lost = await post(part).expect(502);
+    expect(lost.body).toMatchObject({
+      code: 'REFUND_OUTCOME_UNKNOWN',
+      refund_state: 'unknown',
+      refund_out_id: 'R-1',
+    });
+    const found = await request(app.getHttpServer())
+      .post('/refunds/reconcile')
+      .send(part)
+      .expect(200);
+    expect(found.body).toMatchObject({
+      state: 'refunding',
+      refund: { refund_out_id: 'R-1', refund_fee: 100 },
+    });
+    expect(refundPosts()).toHaveLength(1);
+  });
+
+  it('refunds safely through a lost answer, once', async () => {
+    const part = { ...EXAMPLE, refund_fee: 100, refund_out_id: 'F-1' };
+    simulator.fail('/nontax/refund', { type: 'drop' });
+    const response = await request(app.getHttpServer())
+      .post('/refunds/safe')
+      .send(part)
+      .expect(201);
+    expect(response.body).toMatchObject({ status: 'accepted', sends: 2 });
+    expect(simulator.ledger).toHaveLength(1);
   });
 });

@@ -1,5 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
-import { NontaxError, type NontaxErrorCode } from './nontax.error.js';
+import {
+  NontaxError,
+  type NontaxErrorCode,
+  type RefundState,
+} from './nontax.error.js';
 import { parseRid } from './rid.js';
 
 /**
@@ -12,6 +16,8 @@ export class AccessTokenError extends NontaxError {
   readonly code: NontaxErrorCode = 'ACCESS_TOKEN_FAILED';
   readonly httpStatus = HttpStatus.SERVICE_UNAVAILABLE;
   override readonly internal = true;
+  // Nothing was sent to WeChat.
+  override refundState: RefundState = 'rejected';
   override readonly errcode?: number;
   override readonly errmsg?: string;
   override readonly rid?: string;

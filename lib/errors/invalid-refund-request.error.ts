@@ -1,5 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
-import { NontaxError, type NontaxErrorCode } from './nontax.error.js';
+import {
+  NontaxError,
+  type NontaxErrorCode,
+  type RefundState,
+} from './nontax.error.js';
 
 /**
  * A refund request given to `RefundService` in code (not through the
@@ -7,6 +11,7 @@ import { NontaxError, type NontaxErrorCode } from './nontax.error.js';
  */
 export class InvalidRefundRequestError extends NontaxError {
   readonly code: NontaxErrorCode = 'INVALID_REFUND_REQUEST';
+  override refundState: RefundState = 'rejected';
   readonly httpStatus = HttpStatus.BAD_REQUEST;
 
   constructor(

@@ -9,7 +9,23 @@ export type NontaxErrorCode =
   | 'INVALID_REFUND_REQUEST'
   | 'APPID_NOT_CONFIGURED'
   | 'REFUND_IN_PROGRESS'
-  | 'REDIS_UNAVAILABLE';
+  | 'REDIS_UNAVAILABLE'
+  | 'REFUND_NOT_APPLIED'
+  | 'ORDER_NOT_REFUNDABLE'
+  | 'REFUND_EXCEEDS_REFUNDABLE'
+  | 'REFUND_OUT_ID_REUSED';
+
+/**
+ * Where a refund stands:
+ * - `accepted`: WeChat took it (errcode 0); the money has not moved yet;
+ * - `refunding`: the order shows it under way (6);
+ * - `refunded`: the order shows it done (5);
+ * - `rejected`: it did not happen (refused by WeChat or by this module,
+ *   or proved not applied); sending it again is safe;
+ * - `unknown`: it was sent and no trustworthy answer came back.
+ */
+export type RefundState =
+  'accepted' | 'refunding' | 'refunded' | 'rejected' | 'unknown';
 
 /**
  * Base class of every error this module throws. Each one is built from
@@ -39,6 +55,12 @@ export abstract class NontaxError extends Error {
    * misconfigured.
    */
   readonly internal: boolean = false;
+
+  /**
+   * When the error came from a refund: `rejected` (nothing moved, safe to
+   * send again) or `unknown` (may have moved; reconcile first).
+   */
+  refundState?: RefundState;
 
   protected constructor(message: string) {
     super(message);

@@ -1,5 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
-import { NontaxError, type NontaxErrorCode } from './nontax.error.js';
+import {
+  NontaxError,
+  type NontaxErrorCode,
+  type RefundState,
+} from './nontax.error.js';
 
 /**
  * Redis, which the module shares tokens and refund locks through, did not
@@ -11,6 +15,8 @@ export class RedisUnavailableError extends NontaxError {
   readonly code: NontaxErrorCode = 'REDIS_UNAVAILABLE';
   readonly httpStatus = HttpStatus.SERVICE_UNAVAILABLE;
   override readonly internal = true;
+  // Nothing was sent to WeChat.
+  override refundState: RefundState = 'rejected';
 
   constructor(
     /** What the module was doing, e.g. `refund guard acquire`. */

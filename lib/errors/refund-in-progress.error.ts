@@ -1,5 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
-import { NontaxError, type NontaxErrorCode } from './nontax.error.js';
+import {
+  NontaxError,
+  type NontaxErrorCode,
+  type RefundState,
+} from './nontax.error.js';
 
 /**
  * Another refund of the same order (the whole order, or the same
@@ -9,6 +13,7 @@ import { NontaxError, type NontaxErrorCode } from './nontax.error.js';
  */
 export class RefundInProgressError extends NontaxError {
   readonly code: NontaxErrorCode = 'REFUND_IN_PROGRESS';
+  override refundState: RefundState = 'rejected';
   readonly httpStatus = HttpStatus.CONFLICT;
 
   constructor(

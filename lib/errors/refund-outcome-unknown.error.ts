@@ -1,5 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
-import { NontaxError, type NontaxErrorCode } from './nontax.error.js';
+import {
+  NontaxError,
+  type NontaxErrorCode,
+  type RefundState,
+} from './nontax.error.js';
 import type { WechatFailure } from './wechat-request.error.js';
 
 /** What a refund with an unknown outcome was about. */
@@ -18,6 +22,7 @@ export interface UnknownRefundDetails {
  */
 export class RefundOutcomeUnknownError extends NontaxError {
   readonly code: NontaxErrorCode = 'REFUND_OUTCOME_UNKNOWN';
+  override refundState: RefundState = 'unknown';
   readonly httpStatus: number;
   readonly appid: string;
   readonly order_id: string;

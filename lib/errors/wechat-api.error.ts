@@ -22,8 +22,9 @@ export class WechatApiError extends NontaxError {
     errmsg: string,
     /** The path that answered, e.g. `/nontax/refund`. */
     readonly endpoint: string,
+    /** The row to use; the module passes its table with your overrides. */
+    info: WechatErrcodeInfo = describeErrcode(errcode),
   ) {
-    const info = describeErrcode(errcode);
     super(
       `WeChat ${endpoint} answered errcode ${errcode} ` +
         `(${info.meaning}): ${errmsg}`,
@@ -35,5 +36,6 @@ export class WechatApiError extends NontaxError {
     this.httpStatus = info.httpStatus;
     this.internal = info.party === 'config';
     this.code = this.internal ? 'WECHAT_MISCONFIGURED' : 'WECHAT_API_ERROR';
+    if (endpoint === '/nontax/refund') this.refundState = 'rejected';
   }
 }

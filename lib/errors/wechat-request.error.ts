@@ -50,6 +50,7 @@ export class WechatRequestError extends NontaxError {
   ) {
     super(`WeChat ${endpoint} failed (${failure}): ${detail}`);
     this.delivery = NOT_DELIVERED.has(failure) ? 'no' : 'maybe';
+    if (this.delivery === 'no') this.refundState = 'rejected';
     this.code =
       failure === 'bad-body' || failure === 'http-status'
         ? 'WECHAT_BAD_RESPONSE'

@@ -1,4 +1,9 @@
-import { NontaxError, type NontaxErrorCode } from '../errors/nontax.error.js';
+import {
+  NontaxError,
+  type NontaxErrorCode,
+  type RefundState,
+} from '../errors/nontax.error.js';
+import { OrderNotRefundableError } from '../errors/order-not-refundable.error.js';
 import { RefundOutcomeUnknownError } from '../errors/refund-outcome-unknown.error.js';
 
 /** The JSON body `NontaxExceptionFilter` answers with. */
@@ -14,9 +19,16 @@ export interface NontaxErrorBody {
   readonly rid: string | null;
   /** What happened, in plain words. */
   readonly message: string;
+  /**
+   * For errors of a refund call: `rejected` (nothing moved, safe to send
+   * again) or `unknown` (may have moved: reconcile before sending again).
+   */
+  readonly refund_state?: RefundState;
   /** For an unknown outcome: the order to check before trying again. */
   readonly order_id?: string;
   readonly refund_out_id?: string;
+  /** When a partial refund asked for more: what is left, in fen. */
+  readonly refundable_fee?: number;
 }
 
 const MISCONFIGURED =
@@ -35,7 +47,12 @@ export function toErrorBody(error: NontaxError): NontaxErrorBody {
     errmsg: error.internal ? null : (error.errmsg ?? null),
     rid: error.rid ?? null,
     message: error.internal ? MISCONFIGURED : error.message,
+    ...(error.refundState && { refund_state: error.refundState }),
   };
+  if (error instanceof OrderNotRefundableError) {
+    const left = error.refundable_fee;
+    return left === undefined ? body : { ...body, refundable_fee: left };
+  }
   if (!(error instanceof RefundOutcomeUnknownError)) return body;
   return {
     ...body,

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { isTokenErrcode } from '../errors/errcode-table.js';
+import { describeErrcode, isTokenErrcode } from '../errors/errcode-table.js';
 import { AccessTokenError } from '../errors/access-token.error.js';
 import { WechatApiError } from '../errors/wechat-api.error.js';
 import { WechatRequestError } from '../errors/wechat-request.error.js';
-import { ACCESS_TOKEN_STRATEGY } from '../nontax.constants.js';
+import { ACCESS_TOKEN_STRATEGY, NONTAX_OPTIONS } from '../nontax.constants.js';
+import type { ResolvedNontaxOptions } from '../options/resolve-options.js';
 import type { AccessTokenStrategy } from '../token/access-token-strategy.interface.js';
 import { readErrcode, readErrmsg, type WechatAnswer } from './wechat-answer.js';
 import { redactSecrets } from './redact.js';
@@ -23,6 +24,7 @@ export class WechatApiClient {
     private readonly http: WechatHttpClient,
     @Inject(ACCESS_TOKEN_STRATEGY)
     private readonly tokens: AccessTokenStrategy,
+    @Inject(NONTAX_OPTIONS) private readonly options: ResolvedNontaxOptions,
   ) {}
 
   /**
@@ -75,6 +77,7 @@ export class WechatApiClient {
       );
     }
     const errmsg = redactSecrets(readErrmsg(answer), [token]);
-    throw new WechatApiError(errcode, errmsg, path);
+    const info = this.options.errcodes.get(errcode) ?? describeErrcode(errcode);
+    throw new WechatApiError(errcode, errmsg, path, info);
   }
 }

@@ -1,4 +1,5 @@
 import type { AccessTokenStore } from '../token/access-token-store.interface.js';
+import type { WechatErrcodeOverride } from '../options/resolve-errcodes.js';
 import type { NontaxRedisOptions } from './nontax-redis-options.interface.js';
 
 /**
@@ -78,7 +79,25 @@ export interface NontaxModuleOptions {
    * How long a refund's hold in the Redis guard lasts if the process dies
    * before releasing it, in milliseconds. It must outlast the longest
    * refund call (two posts and a token fetch).
-   * @default 4 × `timeout` + `tokenLockWaitMs`
+   * @default 8 × `timeout` + `tokenLockWaitMs`
    */
   refundGuardTtlMs?: number;
+
+  /**
+   * Errcodes WeChat does not document, as you have learned them (from
+   * WeChat support, or your logs): meaning and HTTP status. Unknown
+   * errcodes otherwise map to 422. The simulator's are exported as
+   * `SIMULATOR_ERRCODE_OVERRIDES` from `nestjs-wechat-nontax/testing`.
+   * -1 and the token errcodes cannot be overridden.
+   */
+  errcodes?: Readonly<Record<number, WechatErrcodeOverride>>;
+
+  /**
+   * Read the order before a refund and refuse locally, with nothing sent,
+   * a refund the order cannot take (not paid, already refunded or
+   * refunding, more than what is left, a reused `refund_out_id`).
+   * `partial` checks partial refunds only; `all` full refunds too.
+   * @default 'partial'
+   */
+  refundableCheck?: 'partial' | 'all' | 'off';
 }

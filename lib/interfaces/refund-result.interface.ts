@@ -2,20 +2,32 @@
 export type RefundKind = 'full' | 'partial';
 
 /**
- * WeChat accepted a refund (errcode 0). Accepted is not yet refunded: the
- * order shows "refunding" (6) until the money has moved ("refunded", 5).
+ * A refund that happened. From `refund()` it is `accepted` (errcode 0:
+ * WeChat took it, the money has not moved yet). When the order was read
+ * instead (a lost answer reconciled, or a partial refund found already
+ * done), it is `refunding` (6) or `refunded` (5) as the order shows.
  */
 export interface RefundResult {
-  readonly status: 'accepted';
+  readonly status: 'accepted' | 'refunding' | 'refunded';
   readonly kind: RefundKind;
   readonly appid: string;
   readonly order_id: string;
   /** Present for partial refunds: exactly what was sent. */
   readonly refund_out_id?: string;
-  /** Present for partial refunds: the amount in fen, as sent. */
+  /** The amount in fen: as sent for partial refunds; from the order else. */
   readonly refund_fee?: number;
   /** WeChat's refund number; WeChat does not always send it. */
   readonly refund_order_id?: string;
+  /** When the money moved (seconds since the epoch), if the order says. */
+  readonly refund_finish_time?: number;
   /** The request id of WeChat's answer, for support. */
   readonly rid?: string;
+  /** `answer`: WeChat's reply to the refund; `order`: read with getorder. */
+  readonly confirmed_by: 'answer' | 'order';
+}
+
+/** What `refundSafely` adds: how many refund posts it took. */
+export interface SafeRefundResult extends RefundResult {
+  /** Refund calls sent: 1, or 2 after a partial refund proved lost. */
+  readonly sends: number;
 }

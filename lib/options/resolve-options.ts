@@ -7,6 +7,8 @@ import type {
 } from '../interfaces/nontax-module-options.interface.js';
 import type { NontaxRedisOptions } from '../interfaces/nontax-redis-options.interface.js';
 import { checkMillis, requireText } from './option-checks.js';
+import type { WechatErrcodeInfo } from '../errors/errcode-table.js';
+import { resolveErrcodes } from './resolve-errcodes.js';
 import { resolveRedisOptions } from './resolve-redis-options.js';
 
 /** The options after defaults and checks; what the providers read. */
@@ -23,6 +25,9 @@ export interface ResolvedNontaxOptions {
     Pick<NontaxRedisOptions, 'client' | 'url'>;
   readonly tokenLockWaitMs: number;
   readonly refundGuardTtlMs: number;
+  /** Your errcode rows; read through `describe` in the API client. */
+  readonly errcodes: ReadonlyMap<number, WechatErrcodeInfo>;
+  readonly refundableCheck: 'partial' | 'all' | 'off';
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -59,9 +64,11 @@ export function resolveNontaxOptions(
     redis: resolveRedisOptions(options.redis),
     tokenLockWaitMs,
     refundGuardTtlMs: checkMillis(
-      options.refundGuardTtlMs ?? 4 * timeout + tokenLockWaitMs,
+      options.refundGuardTtlMs ?? 8 * timeout + tokenLockWaitMs,
       'refundGuardTtlMs',
     ),
+    errcodes: resolveErrcodes(options.errcodes),
+    refundableCheck: checkRefundableCheck(options.refundableCheck),
   };
   if (!customStrategy) checkTokenMode(resolved);
   return resolved;
@@ -123,4 +130,15 @@ function checkStore(value: unknown): AccessTokenStore | undefined {
     );
   }
   return value as AccessTokenStore;
+}
+
+function checkRefundableCheck(
+  value: unknown,
+): ResolvedNontaxOptions['refundableCheck'] {
+  if (value === undefined) return 'partial';
+  if (value === 'partial' || value === 'all' || value === 'off') return value;
+  throw new NontaxConfigError(
+    'refundableCheck',
+    'must be one of partial, all, off',
+  );
 }

@@ -1,17 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppidNotConfiguredError } from '../errors/appid-not-configured.error.js';
+import { NontaxError } from '../errors/nontax.error.js';
+import { RefundNotAppliedError } from '../errors/refund-not-applied.error.js';
 import { RefundOutcomeUnknownError } from '../errors/refund-outcome-unknown.error.js';
-import { WechatApiError } from '../errors/wechat-api.error.js';
-import { WechatRequestError } from '../errors/wechat-request.error.js';
-import { parseRid } from '../errors/rid.js';
-import { WechatApiClient } from '../http/wechat-api.client.js';
-import { readErrmsg, type WechatAnswer } from '../http/wechat-answer.js';
-import type { RefundRequest } from '../interfaces/refund-request.interface.js';
-import type { RefundResult } from '../interfaces/refund-result.interface.js';
-import { NONTAX_OPTIONS, REFUND_GUARD } from '../nontax.constants.js';
 import type { RefundGuard } from '../guard/refund-guard.interface.js';
+import { WechatApiClient } from '../http/wechat-api.client.js';
+import type { ReconcileResult } from '../interfaces/reconcile-result.interface.js';
+import type { RefundRequest } from '../interfaces/refund-request.interface.js';
+import type {
+  RefundResult,
+  SafeRefundResult,
+} from '../interfaces/refund-result.interface.js';
+import type { SafeRefundOptions } from '../interfaces/safe-refund-options.interface.js';
+import { NONTAX_OPTIONS, REFUND_GUARD } from '../nontax.constants.js';
 import type { ResolvedNontaxOptions } from '../options/resolve-options.js';
+import { OrderService } from '../order/order.service.js';
+import { reconcileOrder } from './reconcile-order.js';
+import { acceptedResult, toRefundError } from './refund-answer.js';
 import { buildRefundBody, type RefundBody } from './refund-body.js';
+import { checkRefundable } from './refundable-check.js';
 import { validateRefundRequest } from './validate-refund-request.js';
 
 /** Refunds WeChat non-tax payment orders, fully or partly. */
@@ -19,6 +27,7 @@ import { validateRefundRequest } from './validate-refund-request.js';
 export class RefundService {
   constructor(
     private readonly api: WechatApiClient,
+    private readonly orders: OrderService,
     @Inject(NONTAX_OPTIONS) private readonly options: ResolvedNontaxOptions,
     @Inject(REFUND_GUARD) private readonly guard: RefundGuard,
   ) {}
@@ -27,10 +36,12 @@ export class RefundService {
    * Sends one refund to `/nontax/refund`. Never resent, except once after
    * WeChat refused the access token. While it is in flight, no other
    * refund of the same order and `refund_out_id` (or of the whole order,
-   * for a full refund) can start, in this instance or another.
+   * for a full refund) can start, in this instance or another. With the
+   * refundable-amount check on, the order is read first.
    * @throws InvalidRefundRequestError, AppidNotConfiguredError before
    * anything is sent
    * @throws RefundInProgressError when a conflicting refund is in flight
+   * @throws OrderNotRefundableError when the order cannot take it
    * @throws RedisUnavailableError when the shared state cannot be reached
    * @throws WechatApiError when WeChat rejected the refund
    * @throws RefundOutcomeUnknownError when the answer was lost (timeout,
@@ -38,21 +49,125 @@ export class RefundService {
    * @throws AccessTokenError, WechatRequestError when nothing was sent
    */
   async refund(request: RefundRequest): Promise<RefundResult> {
+    const body = await this.prepare(request);
+    return this.holding(body, () => this.checkAndSend(body));
+  }
+
+  /**
+   * Refunds, and when the answer is lost reads the order (up to
+   * `checks` times, waiting `firstDelayMs` and doubling) to find out what
+   * happened. It sends again only when the order proved the refund was
+   * not applied AND the request is a partial one (its `refund_out_id` lets
+   * WeChat recognise a repeat), and at most once. The hold on the order
+   * lasts the whole time.
+   * @returns the refund, accepted or as the order shows it
+   * @throws RefundOutcomeUnknownError when it still cannot tell: reconcile
+   * later with {@link reconcile}
+   * @throws RefundNotAppliedError when a full refund proved not applied
+   * @throws everything {@link refund} throws before sending
+   */
+  async refundSafely(
+    request: RefundRequest,
+    options: SafeRefundOptions = {},
+  ): Promise<SafeRefundResult> {
+    const body = await this.prepare(request);
+    return this.holding(body, () => this.sendUntilKnown(body, options));
+  }
+
+  /**
+   * Reads the order to tell what became of `request`, typically after a
+   * {@link RefundOutcomeUnknownError}. Never sends a refund.
+   */
+  async reconcile(request: RefundRequest): Promise<ReconcileResult> {
+    return this.reconcileBody(await this.prepare(request));
+  }
+
+  private async prepare(request: RefundRequest): Promise<RefundBody> {
     const checked = await validateRefundRequest(request);
-    const body = buildRefundBody(checked, this.appidFor(checked));
+    return buildRefundBody(checked, this.appidFor(checked));
+  }
+
+  private async holding<T>(body: RefundBody, work: () => Promise<T>) {
     const release = await this.guard.acquire(body);
     try {
-      return toResult(body, await this.send(body));
+      return await work();
     } finally {
       await release();
     }
   }
 
-  private async send(body: RefundBody): Promise<WechatAnswer> {
+  private async checkAndSend(body: RefundBody): Promise<RefundResult> {
+    const checks = this.options.refundableCheck;
+    const partial = body.refund_out_id !== undefined;
+    if (checks === 'all' || (checks === 'partial' && partial)) {
+      const order = await this.orders.getOrder(body.order_id, body.appid);
+      const done = checkRefundable(order, body);
+      if (done) return done;
+    }
+    return this.send(body);
+  }
+
+  private async send(body: RefundBody): Promise<RefundResult> {
     try {
-      return await this.api.post('/nontax/refund', body.appid, body);
+      const answer = await this.api.post('/nontax/refund', body.appid, body);
+      return acceptedResult(body, answer);
     } catch (error) {
       throw toRefundError(error, body);
+    }
+  }
+
+  private async sendUntilKnown(
+    body: RefundBody,
+    options: SafeRefundOptions,
+  ): Promise<SafeRefundResult> {
+    for (let sends = 1; ; sends++) {
+      let lost: RefundOutcomeUnknownError;
+      try {
+        // Only the first send is checked: a resend follows a read that
+        // proved the order does not hold the refund.
+        const result =
+          sends === 1 ? await this.checkAndSend(body) : await this.send(body);
+        return { ...result, sends };
+      } catch (error) {
+        if (!(error instanceof RefundOutcomeUnknownError)) throw error;
+        lost = error;
+      }
+      const found = await this.reconcileWithBackoff(body, options);
+      if (found.state === 'refunded' || found.state === 'refunding') {
+        return { ...found.refund, sends };
+      }
+      if (found.state === 'unknown') throw lost;
+      if (body.refund_out_id === undefined) {
+        throw new RefundNotAppliedError(body.order_id);
+      }
+      if (sends >= 2) throw lost;
+    }
+  }
+
+  private async reconcileWithBackoff(
+    body: RefundBody,
+    { checks = 3, firstDelayMs = 1000 }: SafeRefundOptions,
+  ): Promise<ReconcileResult> {
+    let found: ReconcileResult = { state: 'unknown', reason: 'not read' };
+    for (let check = 0; check < checks; check++) {
+      await sleep(firstDelayMs * 2 ** check);
+      found = await this.reconcileBody(body);
+      if (found.state !== 'unknown') return found;
+    }
+    return found;
+  }
+
+  private async reconcileBody(body: RefundBody): Promise<ReconcileResult> {
+    try {
+      const order = await this.orders.getOrder(body.order_id, body.appid);
+      return reconcileOrder(order, body);
+    } catch (error) {
+      if (!(error instanceof NontaxError)) throw error;
+      // An internal error's text describes this server; keep it for logs.
+      const reason = error.internal
+        ? 'the order could not be read: the service is misconfigured'
+        : error.message;
+      return { state: 'unknown', reason, error };
     }
   }
 
@@ -61,37 +176,4 @@ export class RefundService {
     if (appid !== this.options.appid) throw new AppidNotConfiguredError(appid);
     return appid;
   }
-}
-
-/** Turns "maybe sent, no trustworthy answer" into an unknown outcome. */
-function toRefundError(error: unknown, body: RefundBody): unknown {
-  if (error instanceof WechatRequestError && error.delivery === 'maybe') {
-    return new RefundOutcomeUnknownError(body, error.failure);
-  }
-  if (
-    error instanceof WechatApiError &&
-    error.info.retry === 'outcome-unknown'
-  ) {
-    return new RefundOutcomeUnknownError(body, 'busy', error);
-  }
-  return error;
-}
-
-function toResult(body: RefundBody, answer: WechatAnswer): RefundResult {
-  const refundOrderId = answer.refund_order_id;
-  const rid = parseRid(readErrmsg(answer));
-  const partial = body.refund_fee !== undefined;
-  return {
-    status: 'accepted',
-    kind: partial ? 'partial' : 'full',
-    appid: body.appid,
-    order_id: body.order_id,
-    ...(partial && {
-      refund_out_id: body.refund_out_id,
-      refund_fee: body.refund_fee,
-    }),
-    ...(typeof refundOrderId === 'string' &&
-      refundOrderId !== '' && { refund_order_id: refundOrderId }),
-    ...(rid && { rid }),
-  };
 }

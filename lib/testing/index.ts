@@ -3,6 +3,7 @@
  * to drive it.
  */
 export {
+  DEFAULT_SETTLE_AFTER_MS,
   EXAMPLE_ACCOUNT,
   EXAMPLE_APPID,
   EXAMPLE_ORDER_ID,
@@ -16,6 +17,7 @@ export type {
   SimulatorAccount,
   SimulatorEndpoint,
   SimulatorFault,
+  SimulatorGetorderStyle,
   SimulatorLedgerEntry,
   SimulatorOptions,
   SimulatorOrder,
@@ -23,3 +25,4 @@ export type {
   SimulatorPartialRefund,
 } from './simulator-types.js';
 export { WechatSimulator } from './wechat-simulator.js';
+export { SIMULATOR_ERRCODE_OVERRIDES } from './simulator-errcode-overrides.js';

@@ -9,6 +9,12 @@ export const EXAMPLE_SECRET = 'simulator-secret-not-real';
 /** The order id of WeChat's documented example request. */
 export const EXAMPLE_ORDER_ID = 'AQCAGxwqp6-aBeIKDJ7fvb6x3dZt';
 
+/**
+ * How long an accepted refund stays refunding (6) unless told otherwise, in
+ * ms: long enough for a test to see "refunding" right after a refund.
+ */
+export const DEFAULT_SETTLE_AFTER_MS = 2000;
+
 /** The account the simulator knows when given none. */
 export const EXAMPLE_ACCOUNT: SimulatorAccount = Object.freeze({
   appid: EXAMPLE_APPID,

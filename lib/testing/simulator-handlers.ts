@@ -1,4 +1,5 @@
 import { SIMULATOR_ERRCODES } from './simulator-constants.js';
+import { getorderView } from './simulator-getorder.js';
 import {
   isRejection,
   reject,
@@ -9,7 +10,7 @@ import {
 } from './simulator-replies.js';
 import type { SimulatorState } from './simulator-state.js';
 import { secondsLeft, type IssuedToken } from './simulator-tokens.js';
-import type { RecordedRequest, SimulatorOrder } from './simulator-types.js';
+import type { RecordedRequest } from './simulator-types.js';
 
 /** A `/nontax/*` call that passed the token and body checks. */
 interface AuthorizedCall {
@@ -134,27 +135,18 @@ function refund(
   return wechatReply(E.OK, 'ok', { refund_order_id: result.refund_order_id });
 }
 
-function getOrder(state: SimulatorState, call: AuthorizedCall): SimulatorReply {
+function getOrder(
+  state: SimulatorState,
+  call: AuthorizedCall,
+  now: number,
+): SimulatorReply {
   const orderId = call.body.order_id;
   if (typeof orderId !== 'string' || orderId === '') {
     return rejectionReply(reject(E.INVALID_ARGUMENT, 'invalid order_id'));
   }
-  const order = state.orders.get(call.appid, orderId);
+  const order = state.orders.get(call.appid, orderId, now);
   if (!order) return rejectionReply(reject(E.ORDER_NOT_FOUND));
-  return wechatReply(E.OK, 'ok', orderView(order));
-}
-
-function orderView(order: SimulatorOrder): Record<string, unknown> {
-  return {
-    order_id: order.order_id,
-    fee: order.fee,
-    status: order.status,
-    refund_order_id: order.refund_order_id,
-    refund_out_id: order.refund_out_id,
-    refund_reason: order.refund_reason,
-    refund_finish_time: order.refund_finish_time,
-    partial_refund_info: order.partial_refunds.map((p) => ({ ...p })),
-  };
+  return wechatReply(E.OK, 'ok', getorderView(order, state.getorderStyle));
 }
 
 /** A body must be a JSON object: absent is 44002, anything else 47001. */

@@ -1,5 +1,13 @@
-import { EXAMPLE_ACCOUNT, EXAMPLE_ORDER_ID } from './simulator-constants.js';
+import {
+  DEFAULT_SETTLE_AFTER_MS,
+  EXAMPLE_ACCOUNT,
+  EXAMPLE_ORDER_ID,
+} from './simulator-constants.js';
 import { FaultQueue } from './simulator-faults.js';
+import {
+  resolveGetorderStyle,
+  type ResolvedGetorderStyle,
+} from './simulator-getorder.js';
 import { OrderBook } from './simulator-orders.js';
 import { TokenStore } from './simulator-tokens.js';
 import type {
@@ -8,8 +16,11 @@ import type {
   SimulatorOptions,
 } from './simulator-types.js';
 
-/** Simulator options with every default filled in. */
-export type ResolvedSimulatorOptions = Required<SimulatorOptions>;
+/** Simulator options with every default filled in, nested ones too. */
+export type ResolvedSimulatorOptions = Omit<
+  Required<SimulatorOptions>,
+  'getorderStyle'
+> & { getorderStyle: ResolvedGetorderStyle };
 
 /** Fills in the defaults of {@link SimulatorOptions} and checks the rest. */
 export function resolveSimulatorOptions(
@@ -23,21 +34,33 @@ export function resolveSimulatorOptions(
     classicOverlapSeconds: options.classicOverlapSeconds ?? 300,
     exampleOrderFee: options.exampleOrderFee ?? 10000,
     createExampleOrder: options.createExampleOrder ?? true,
+    settleAfterMs: options.settleAfterMs ?? DEFAULT_SETTLE_AFTER_MS,
+    getorderStyle: resolveGetorderStyle(options.getorderStyle),
   };
+  checkSimulatorOptions(resolved);
+  return resolved;
+}
+
+/** `!(x >= 0)` rather than `x < 0`, so that NaN is refused too. */
+function checkSimulatorOptions(resolved: ResolvedSimulatorOptions): void {
   if (!(resolved.tokenTtlSeconds > 0)) {
     throw new RangeError('tokenTtlSeconds must be positive');
   }
   if (!(resolved.classicOverlapSeconds >= 0)) {
     throw new RangeError('classicOverlapSeconds must not be negative');
   }
-  return resolved;
+  if (!(resolved.settleAfterMs >= 0)) {
+    throw new RangeError('settleAfterMs must not be negative');
+  }
 }
 
 /** Everything the simulator remembers, kept apart from the HTTP plumbing. */
 export class SimulatorState {
   readonly tokens: TokenStore;
-  readonly orders = new OrderBook();
+  readonly orders: OrderBook;
   readonly faults = new FaultQueue();
+  /** How getorder answers now; starts as the option, may change later. */
+  getorderStyle: ResolvedGetorderStyle;
   private readonly secrets = new Map<string, string>();
   private recorded: RecordedRequest[] = [];
 
@@ -46,16 +69,21 @@ export class SimulatorState {
       options.tokenTtlSeconds * 1000,
       options.classicOverlapSeconds * 1000,
     );
+    this.orders = new OrderBook(options.settleAfterMs);
+    this.getorderStyle = options.getorderStyle;
     for (const account of options.accounts) this.addAccount(account);
     const first = options.accounts[0];
     // The example order belongs to the first account so that a custom
     // appid (e.g. from the CLI's environment) can still refund it.
     if (options.createExampleOrder && first) {
-      this.orders.add({
-        appid: first.appid,
-        order_id: EXAMPLE_ORDER_ID,
-        fee: options.exampleOrderFee,
-      });
+      this.orders.add(
+        {
+          appid: first.appid,
+          order_id: EXAMPLE_ORDER_ID,
+          fee: options.exampleOrderFee,
+        },
+        Date.now(),
+      );
     }
   }
 

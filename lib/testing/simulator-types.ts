@@ -26,6 +26,32 @@ export interface SimulatorOptions {
    * first account. Default true.
    */
   createExampleOrder?: boolean;
+  /**
+   * How long an accepted refund stays "refunding" (6) before it is
+   * "refunded" (5), in ms. Default 2000; 0 settles at once; `Infinity`
+   * leaves it to `settleRefunds()`. Must not be negative.
+   */
+  settleAfterMs?: number;
+  /** The shape of `/nontax/getorder` answers. Default: a list, numbers. */
+  getorderStyle?: SimulatorGetorderStyle;
+}
+
+/**
+ * How `/nontax/getorder` shapes its answer. Published SDKs disagree on it,
+ * so a client should be tested against every style.
+ */
+export interface SimulatorGetorderStyle {
+  /**
+   * `'list'` (default): `partial_refund_info` is an array of every partial
+   * refund. `'object'`: it is the last partial refund alone, and absent
+   * when there is none.
+   */
+  partialRefundInfo?: 'list' | 'object';
+  /**
+   * Send `status`, `fee`, `refund_fee`, `refund_status` and
+   * `refund_finish_time` as numeric strings (`"5"`). Default false.
+   */
+  numbersAsStrings?: boolean;
 }
 
 /** The endpoints the simulator plays, as the paths WeChat uses. */
@@ -36,8 +62,9 @@ export type SimulatorEndpoint =
   | '/nontax/getorder';
 
 /**
- * A failure to play on the next call to an endpoint. Every fault but
- * `delay` leaves the state untouched: nothing is applied.
+ * A failure to play on the next call to an endpoint. `delay` and the
+ * `apply-then-*` faults handle the request (a refund is applied, a token
+ * issued); every other fault leaves the state untouched.
  */
 export type SimulatorFault =
   /** HTTP 200 with `{errcode, errmsg: '<errmsg> rid: <rid>'}`. */
@@ -53,7 +80,25 @@ export type SimulatorFault =
   /** Destroy the socket without answering. */
   | { type: 'drop' }
   /** HTTP 502 with an HTML body, as a failing gateway sends. */
-  | { type: 'html502' };
+  | { type: 'html502' }
+  /**
+   * Handle the request normally (a refund is applied and written to the
+   * ledger, a token is issued), then destroy the socket without answering:
+   * the answer is lost, not the refund.
+   */
+  | { type: 'apply-then-drop' }
+  /**
+   * Handle the request normally, then never answer; the socket stays open
+   * until `close()`. A client timeout then hides an applied refund.
+   */
+  | { type: 'apply-then-hang' }
+  /**
+   * Handle the request normally, then answer HTTP 200 with
+   * `{errcode, errmsg: '<errmsg> rid: <rid>'}` instead of the real answer.
+   * `errcode` defaults to -1 (system busy), `errmsg` to the simulator's
+   * message for that code (`'system error'` for -1).
+   */
+  | { type: 'apply-then-errcode'; errcode?: number; errmsg?: string };
 
 /** One request the simulator received, as it arrived. */
 export interface RecordedRequest {
@@ -74,10 +119,15 @@ export interface SimulatorPartialRefund {
   refund_out_id: string;
   refund_fee: number;
   refund_reason: string;
-  /** Seconds since the epoch. */
+  /** Seconds since the epoch when it settled; 0 while refunding. */
   refund_finish_time: number;
   /** 5 refunded, 6 refunding. */
   refund_status: 5 | 6;
+  /**
+   * `Date.now()` when the simulator applied it, to settle it later. The
+   * simulator's own bookkeeping: getorder does not send it.
+   */
+  applied_at: number;
 }
 
 /** A non-tax order held by the simulator. */
@@ -88,10 +138,21 @@ export interface SimulatorOrder {
   fee: number;
   /** 1 not paid; 3 or 4 paid; 5 refunded; 6 refunding; 12 closed. */
   status: number;
+  /** Seconds since the epoch. */
+  create_time: number;
+  /** Seconds since the epoch; absent while not paid. */
+  pay_finish_time?: number;
+  /** The last refund, full or partial, as getorder reports it. */
   refund_order_id?: string;
   refund_out_id?: string;
   refund_reason?: string;
+  /** Seconds; 0 while the last refund is refunding. */
   refund_finish_time?: number;
+  /**
+   * `Date.now()` when the last refund was applied. The simulator's own
+   * bookkeeping: getorder does not send it.
+   */
+  refund_applied_at?: number;
   partial_refunds: SimulatorPartialRefund[];
 }
 

@@ -12,18 +12,26 @@ import {
 import { HTML_502_BODY } from './simulator-faults.js';
 import { handleRequest } from './simulator-handlers.js';
 import { readRequest, send, sendJson } from './simulator-http.js';
-import { wechatReply } from './simulator-replies.js';
+import { resolveGetorderStyle } from './simulator-getorder.js';
+import { wechatReply, type SimulatorReply } from './simulator-replies.js';
 import { resolveSimulatorOptions, SimulatorState } from './simulator-state.js';
 import type {
   RecordedRequest,
   SimulatorAccount,
   SimulatorEndpoint,
   SimulatorFault,
+  SimulatorGetorderStyle,
   SimulatorLedgerEntry,
   SimulatorOptions,
   SimulatorOrder,
   SimulatorOrderInput,
 } from './simulator-types.js';
+
+/** The faults that handle the request, then lose or replace the answer. */
+type ApplyThenFault = Extract<
+  SimulatorFault,
+  { type: 'apply-then-drop' | 'apply-then-hang' | 'apply-then-errcode' }
+>;
 
 /**
  * A fake WeChat API on a real HTTP server, for tests, the sample app and
@@ -89,20 +97,38 @@ export class WechatSimulator {
     this.state.addAccount(account);
   }
 
-  /** Adds or replaces an order (status defaults to 3, paid). */
+  /**
+   * Adds or replaces an order (status defaults to 3, paid). The record is
+   * live, but refunds settle only when it is looked at: read it again
+   * through `order()` to see them settled.
+   */
   addOrder(order: SimulatorOrderInput): SimulatorOrder {
-    return this.state.orders.add(order);
+    return this.state.orders.add(order, Date.now());
   }
 
-  /** The live record of an order, if the simulator holds it. */
+  /**
+   * The live record of an order, if the simulator holds it, with every
+   * refund due by now settled.
+   */
   order(appid: string, order_id: string): SimulatorOrder | undefined {
-    return this.state.orders.get(appid, order_id);
+    return this.state.orders.get(appid, order_id, Date.now());
+  }
+
+  /**
+   * Changes the shape of the next `/nontax/getorder` answers. Replaces the
+   * whole style: fields left out go back to their defaults (a list,
+   * numbers).
+   */
+  setGetorderStyle(style: SimulatorGetorderStyle): void {
+    this.state.getorderStyle = resolveGetorderStyle(style);
   }
 
   /**
    * Queue faults for the next calls to that endpoint, in order; `times`
    * repeats a fault (default 1). Faults come before the token checks, and
-   * the request is recorded all the same.
+   * the request is recorded all the same. The `apply-then-*` faults come
+   * after the whole handling instead, token checks included: with a bad
+   * token nothing is applied, and the answer is lost all the same.
    */
   fail(endpoint: SimulatorEndpoint, fault: SimulatorFault, times = 1): void {
     this.state.faults.add(endpoint, fault, times);
@@ -132,11 +158,12 @@ export class WechatSimulator {
   }
 
   /**
-   * Finishes every refund in progress, as WeChat does later on its own:
-   * orders and partial refunds at 6 (refunding) move to 5 (refunded).
+   * Finishes every refund in progress now, without waiting for
+   * `settleAfterMs`: orders and partial refunds at 6 (refunding) move to 5
+   * (refunded).
    */
   settleRefunds(): void {
-    this.state.orders.settle();
+    this.state.orders.settleAll(Date.now());
   }
 
   /** Forget recorded requests and the ledger (not tokens or orders). */
@@ -173,28 +200,63 @@ export class WechatSimulator {
       return;
     }
     this.state.record(recorded);
-    if (await this.playFault(recorded.path, response)) return;
-    this.answer(recorded, response);
+    const fault = this.takeFault(recorded.path);
+    if (fault && isApplyThen(fault)) {
+      this.applyThen(fault, recorded, response);
+      return;
+    }
+    if (fault && (await this.playFault(fault, response))) return;
+    sendJson(response, this.handle(recorded));
   }
 
-  private answer(recorded: RecordedRequest, response: ServerResponse): void {
+  /** Handles the request: applies a refund, issues a token... */
+  private handle(recorded: RecordedRequest): SimulatorReply {
     try {
-      sendJson(response, handleRequest(this.state, recorded, Date.now()));
+      return handleRequest(this.state, recorded, Date.now());
     } catch {
       // A bug here must look like WeChat failing, not hang the client.
       const reply = wechatReply(SIMULATOR_ERRCODES.SYSTEM_BUSY);
-      sendJson(response, { ...reply, status: 500 });
+      return { ...reply, status: 500 };
     }
   }
 
-  /** Plays the queued fault, if any; true when the request is done with. */
+  /** The fault queued for this call, if the path is an endpoint. */
+  private takeFault(path: string): SimulatorFault | undefined {
+    const endpoint = SIMULATOR_ENDPOINTS.find((e) => e === path);
+    return endpoint && this.state.faults.take(endpoint);
+  }
+
+  /** Handles the request, then loses or replaces its answer. */
+  private applyThen(
+    fault: ApplyThenFault,
+    recorded: RecordedRequest,
+    response: ServerResponse,
+  ): void {
+    this.handle(recorded);
+    switch (fault.type) {
+      case 'apply-then-drop':
+        response.socket?.destroy();
+        return;
+      case 'apply-then-hang':
+        // Left open on purpose: close() destroys the socket.
+        return;
+      case 'apply-then-errcode':
+        sendJson(
+          response,
+          wechatReply(
+            fault.errcode ?? SIMULATOR_ERRCODES.SYSTEM_BUSY,
+            fault.errmsg,
+          ),
+        );
+        return;
+    }
+  }
+
+  /** Plays a fault that comes before handling; true when it is done with. */
   private async playFault(
-    path: string,
+    fault: Exclude<SimulatorFault, ApplyThenFault>,
     response: ServerResponse,
   ): Promise<boolean> {
-    const endpoint = SIMULATOR_ENDPOINTS.find((e) => e === path);
-    const fault = endpoint && this.state.faults.take(endpoint);
-    if (!fault) return false;
     switch (fault.type) {
       case 'errcode':
         sendJson(response, wechatReply(fault.errcode, fault.errmsg));
@@ -236,4 +298,8 @@ export class WechatSimulator {
     for (const socket of this.sockets) socket.destroy();
     return closed;
   }
+}
+
+function isApplyThen(fault: SimulatorFault): fault is ApplyThenFault {
+  return fault.type.startsWith('apply-then-');
 }
