@@ -15,6 +15,10 @@ async function bootstrap(): Promise<void> {
   const mode = process.env.WECHAT_BASE_URL?.trim()
     ? undefined
     : await startSimulatorMode();
+  if (!mode && !process.env.SAMPLE_API_KEYS) {
+    logger.error('Set SAMPLE_API_KEYS (name=key,...) to call the refunds');
+    process.exit(1);
+  }
   const app = configureApp(
     await NestFactory.create<NestExpressApplication>(
       AppModule.register(mode?.overrides),
@@ -46,13 +50,16 @@ function simulatorBanner(mode: SimulatorMode): string {
 }
 
 function curlLine(mode: SimulatorMode, port: number): string {
+  const auth = mode.apiKey
+    ? `-H 'authorization: Bearer ${mode.apiKey}' `
+    : `-H 'authorization: Bearer <a key from SAMPLE_API_KEYS>' `;
   const body = JSON.stringify({
     appid: mode.overrides.WECHAT_APPID,
     order_id: EXAMPLE_ORDER_ID,
     reason: '线上线下重复缴费,解档票据号为DA01651861',
   });
   return (
-    `curl -s -X POST http://127.0.0.1:${port}/refunds ` +
+    `curl -s -X POST http://127.0.0.1:${port}/refunds ${auth}` +
     `-H 'content-type: application/json' -d '${body}'`
   );
 }

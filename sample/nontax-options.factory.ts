@@ -4,15 +4,13 @@ import type {
 } from 'nestjs-wechat-nontax';
 import { SIMULATOR_ERRCODE_OVERRIDES } from 'nestjs-wechat-nontax/testing';
 
-/** Reads one setting; empty strings count as unset. */
-export type ReadSetting = (name: string) => string | undefined;
+import type { ReadSetting } from './settings.js';
 
 /**
  * Builds the module options from settings named as in `.env.example`.
  * Wrong values are reported by the module itself at start-up.
  */
-export function nontaxOptionsFrom(read: ReadSetting): NontaxModuleOptions {
-  const setting = (name: string) => read(name) || undefined;
+export function nontaxOptionsFrom(setting: ReadSetting): NontaxModuleOptions {
   const timeout = setting('WECHAT_TIMEOUT_MS');
   const redisUrl = setting('REDIS_URL');
   return {

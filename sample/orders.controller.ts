@@ -1,8 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { OrderService } from 'nestjs-wechat-nontax';
+import { ApiKeyGuard } from './api-key.guard.js';
 import { orderView, type OrderView } from './views.js';
 
 @Controller('orders')
+@UseGuards(ApiKeyGuard)
 export class OrdersController {
   constructor(private readonly orders: OrderService) {}
 

@@ -1,13 +1,24 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Post,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   RefundRequestDto,
   RefundService,
   type RefundResult,
   type SafeRefundResult,
 } from 'nestjs-wechat-nontax';
+import { ApiKeyGuard } from './api-key.guard.js';
+import { RefundAuditInterceptor } from './refund-audit.interceptor.js';
 import { reconcileView } from './views.js';
 
 @Controller('refunds')
+@UseGuards(ApiKeyGuard)
+@UseInterceptors(RefundAuditInterceptor)
 export class RefundsController {
   constructor(private readonly refunds: RefundService) {}
 

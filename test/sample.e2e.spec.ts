@@ -1,64 +1,63 @@
-import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import {
   EXAMPLE_ACCOUNT,
   EXAMPLE_ORDER_ID,
   WechatSimulator,
 } from '../lib/testing/index.js';
-import { AppModule } from '../sample/app.module.js';
-import { APP_OPTIONS, configureApp } from '../sample/configure-app.js';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CaptureLogger } from './support/capture-logger.js';
+import { newOrder } from './support/nontax-harness.js';
+import { SampleProcess } from './support/sample-process.js';
 
-const EXAMPLE = {
-  appid: 'wx6cc9648de104270d',
-  order_id: 'AQCAGxwqp6-aBeIKDJ7fvb6x3dZt',
-  reason: '线上线下重复缴费,解档票据号为DA01651861',
-};
+const KEY = 'test-key-0123456789abcdef';
+const AUTH = `Bearer ${KEY}`;
+const REASON = '线上线下重复缴费,解档票据号为DA01651861';
 
-describe('the sample app, POST /refunds', () => {
+// The built sample in its own process, as `npm start` runs it, pointed at
+// a simulator this test controls. `npm test` builds the sample first.
+describe('the sample app', () => {
   let simulator: WechatSimulator;
-  let app: INestApplication;
-  let logger: CaptureLogger;
-  const post = (body: unknown) =>
-    request(app.getHttpServer())
-      .post('/refunds')
-      .send(body as object);
+  let sample: SampleProcess;
+  let order_id: string;
+  const post = (body: object, path = '/refunds') =>
+    request(sample.url).post(path).set('authorization', AUTH).send(body);
+  const get = (path: string) =>
+    request(sample.url).get(path).set('authorization', AUTH);
   const refundPosts = () => simulator.requestsTo('/nontax/refund');
-
-  beforeEach(async () => {
-    simulator = await WechatSimulator.start({ exampleOrderFee: 1000 });
-    logger = new CaptureLogger();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        AppModule.register({
-          WECHAT_BASE_URL: simulator.baseUrl,
-          WECHAT_APPID: EXAMPLE_ACCOUNT.appid,
-          WECHAT_SECRET: EXAMPLE_ACCOUNT.secret,
-          WECHAT_TIMEOUT_MS: '500',
-          WECHAT_SIMULATED: 'true',
-        }),
-      ],
-    })
-      .setLogger(logger)
-      .compile();
-    app = configureApp(
-      moduleRef.createNestApplication<NestExpressApplication>({
-        ...APP_OPTIONS,
-        logger,
-      }),
-    );
-    await app.init();
+  const full = () => ({ order_id, reason: REASON });
+  const partial = (fee: unknown, id: string) => ({
+    order_id,
+    reason: REASON,
+    refund_fee: fee,
+    refund_out_id: id,
   });
-  afterEach(async () => {
-    await app.close();
+
+  beforeAll(async () => {
+    simulator = await WechatSimulator.start();
+    sample = await SampleProcess.start({
+      WECHAT_BASE_URL: simulator.baseUrl,
+      WECHAT_APPID: EXAMPLE_ACCOUNT.appid,
+      WECHAT_SECRET: EXAMPLE_ACCOUNT.secret,
+      WECHAT_TIMEOUT_MS: '500',
+      WECHAT_SIMULATED: 'true',
+      SAMPLE_API_KEYS: `tester=${KEY}`,
+      SAMPLE_RATE_LIMIT: '1000',
+    });
+  });
+  afterAll(async () => {
+    await sample.stop();
     await simulator.close();
+  });
+  beforeEach(() => {
+    simulator.clearFaults();
+    simulator.clearRecords();
+    order_id = newOrder(simulator, 1000);
   });
 
   it('answers 201 to the docs example request', async () => {
-    const response = await post(EXAMPLE).expect(201);
+    const response = await post({
+      appid: EXAMPLE_ACCOUNT.appid,
+      order_id: EXAMPLE_ORDER_ID,
+      reason: REASON,
+    }).expect(201);
     expect(response.body).toMatchObject({
       status: 'accepted',
       kind: 'full',
@@ -67,27 +66,22 @@ describe('the sample app, POST /refunds', () => {
     });
   });
 
-  it('refunds part, then refuses more than is left, keeping the errcode', async () => {
-    const part = { ...EXAMPLE, refund_fee: 600, refund_out_id: 'S-1' };
-    const first = await post(part).expect(201);
+  it('refunds part, then refuses more than is left before sending', async () => {
+    const first = await post(partial(600, 'S-1')).expect(201);
     expect(first.body).toMatchObject({ kind: 'partial', refund_fee: 600 });
-
-    // The order is read first and the refund refused before sending.
-    const more = { ...EXAMPLE, refund_fee: 401, refund_out_id: 'S-2' };
-    const second = await post(more).expect(422);
+    const second = await post(partial(401, 'S-2')).expect(422);
     expect(second.body).toMatchObject({
       statusCode: 422,
       code: 'REFUND_EXCEEDS_REFUNDABLE',
       refund_state: 'rejected',
       refundable_fee: 400,
     });
-    expect(simulator.ledger).toHaveLength(1);
     expect(refundPosts()).toHaveLength(1);
   });
 
   it('keeps WeChat errcode and rid when WeChat refuses', async () => {
-    await post(EXAMPLE).expect(201);
-    const again = await post({ ...EXAMPLE, reason: 'again' }).expect(409);
+    await post(full()).expect(201);
+    const again = await post({ ...full(), reason: 'again' }).expect(409);
     expect(again.body).toMatchObject({
       code: 'WECHAT_API_ERROR',
       errcode: expect.any(Number),
@@ -112,27 +106,28 @@ describe('the sample app, POST /refunds', () => {
     ],
     ['a blank reason', { reason: ' ' }, 'reason'],
   ])('answers 400 to %s, sending nothing', async (_, change, field) => {
-    const response = await post({ ...EXAMPLE, ...change }).expect(400);
+    const response = await post({ ...full(), ...change }).expect(400);
     expect(JSON.stringify(response.body.message)).toContain(field);
-    expect(refundPosts()).toHaveLength(0);
+    expect(simulator.requests).toHaveLength(0);
   });
 
   it('refuses a form post, sending nothing', async () => {
-    await request(app.getHttpServer())
+    await request(sample.url)
       .post('/refunds')
+      .set('authorization', AUTH)
       .type('form')
-      .send({ order_id: EXAMPLE.order_id, reason: 'form' })
+      .send({ order_id, reason: 'form' })
       .expect(400);
-    expect(refundPosts()).toHaveLength(0);
+    expect(simulator.requests).toHaveLength(0);
   });
 
   it('refuses a body over 16 kB with 413', async () => {
-    await post({ ...EXAMPLE, reason: 'x'.repeat(20_000) }).expect(413);
-    expect(refundPosts()).toHaveLength(0);
+    await post({ ...full(), reason: 'x'.repeat(20_000) }).expect(413);
+    expect(simulator.requests).toHaveLength(0);
   });
 
   it('answers 400 to an appid that is not configured', async () => {
-    const response = await post({ ...EXAMPLE, appid: 'wxffffffffffffffff' });
+    const response = await post({ ...full(), appid: 'wxffffffffffffffff' });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('APPID_NOT_CONFIGURED');
     expect(simulator.requests).toHaveLength(0);
@@ -140,28 +135,30 @@ describe('the sample app, POST /refunds', () => {
 
   it('maps an unknown errcode to 422 and keeps it', async () => {
     simulator.fail('/nontax/refund', { type: 'errcode', errcode: 8765432 });
-    const response = await post(EXAMPLE).expect(422);
+    const response = await post(full()).expect(422);
     expect(response.body.errcode).toBe(8765432);
   });
 
   it('answers 504 with the order to check when the refund hangs', async () => {
     simulator.fail('/nontax/refund', { type: 'hang' });
-    const response = await post(EXAMPLE).expect(504);
+    const response = await post(full()).expect(504);
     expect(response.body).toMatchObject({
       code: 'REFUND_OUTCOME_UNKNOWN',
-      order_id: EXAMPLE_ORDER_ID,
+      refund_state: 'unknown',
+      order_id,
     });
     expect(refundPosts()).toHaveLength(1);
   });
 
   it('hides the server IP of a 40164 from the client, logs it', async () => {
+    simulator.expireAllTokens();
     simulator.fail('/cgi-bin/stable_token', {
       type: 'errcode',
       errcode: 40164,
       errmsg:
         'invalid ip 198.51.100.7 ipv6 ::ffff:198.51.100.7, not in whitelist',
     });
-    const response = await post(EXAMPLE).expect(503);
+    const response = await post(full()).expect(503);
     expect(response.body).toMatchObject({
       code: 'ACCESS_TOKEN_FAILED',
       errcode: 40164,
@@ -169,17 +166,17 @@ describe('the sample app, POST /refunds', () => {
       rid: expect.any(String),
     });
     expect(JSON.stringify(response.body)).not.toContain('198.51.100.7');
-    expect(logger.text()).toContain('198.51.100.7');
-    expect(refundPosts()).toHaveLength(0);
+    expect(sample.output).toContain('198.51.100.7');
+    // The cached token was refused (42001) and the fresh fetch failed:
+    // nothing was applied.
+    expect(simulator.ledger).toHaveLength(0);
   });
 
-  it("shows an order without WeChat's raw answer", async () => {
-    await post({ ...EXAMPLE, refund_fee: 100, refund_out_id: 'G-1' });
-    const response = await request(app.getHttpServer())
-      .get(`/orders/${EXAMPLE_ORDER_ID}`)
-      .expect(200);
+  it('shows an order without WeChat’s raw answer', async () => {
+    await post(partial(100, 'G-1')).expect(201);
+    const response = await get(`/orders/${order_id}`).expect(200);
     expect(response.body).toMatchObject({
-      order_id: EXAMPLE_ORDER_ID,
+      order_id,
       fee: 1000,
       state: 'paid',
       refundable_fee: 900,
@@ -189,25 +186,20 @@ describe('the sample app, POST /refunds', () => {
   });
 
   it('answers 404 for an order WeChat does not have', async () => {
-    const response = await request(app.getHttpServer())
-      .get('/orders/NO-SUCH-ORDER')
-      .expect(404);
+    const response = await get('/orders/NO-SUCH-ORDER').expect(404);
     expect(response.body.errcode).toEqual(expect.any(Number));
   });
 
   it('reconciles a refund whose answer was lost', async () => {
-    const part = { ...EXAMPLE, refund_fee: 100, refund_out_id: 'R-1' };
     simulator.fail('/nontax/refund', { type: 'apply-then-drop' });
-    const lost = await post(part).expect(502);
+    const lost = await post(partial(100, 'R-1')).expect(502);
     expect(lost.body).toMatchObject({
       code: 'REFUND_OUTCOME_UNKNOWN',
       refund_state: 'unknown',
       refund_out_id: 'R-1',
     });
-    const found = await request(app.getHttpServer())
-      .post('/refunds/reconcile')
-      .send(part)
-      .expect(200);
+    const found = await post(partial(100, 'R-1'), '/refunds/reconcile');
+    expect(found.status).toBe(200);
     expect(found.body).toMatchObject({
       state: 'refunding',
       refund: { refund_out_id: 'R-1', refund_fee: 100 },
@@ -216,13 +208,103 @@ describe('the sample app, POST /refunds', () => {
   });
 
   it('refunds safely through a lost answer, once', async () => {
-    const part = { ...EXAMPLE, refund_fee: 100, refund_out_id: 'F-1' };
     simulator.fail('/nontax/refund', { type: 'drop' });
-    const response = await request(app.getHttpServer())
-      .post('/refunds/safe')
-      .send(part)
-      .expect(201);
+    const response = await post(partial(100, 'F-1'), '/refunds/safe');
+    expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ status: 'accepted', sends: 2 });
     expect(simulator.ledger).toHaveLength(1);
+  });
+
+  it.each([
+    ['no authorization', undefined],
+    ['a wrong key', 'Bearer wrong-key-0123456789abcdef'],
+    ['another scheme', `Basic ${KEY}`],
+  ])('answers 401 to %s and reaches nothing', async (_, header) => {
+    const call = request(sample.url).post('/refunds');
+    if (header) call.set('authorization', header);
+    await call.send(full()).expect(401);
+    await request(sample.url).get(`/orders/${order_id}`).expect(401);
+    expect(simulator.requests).toHaveLength(0);
+  });
+
+  it('writes one audit line per refund attempt, without secrets', async () => {
+    const before = sample.output.length;
+    await post(partial(100, 'AU-1')).expect(201);
+    await post(partial('100', 'AU-2')).expect(400);
+    simulator.fail('/nontax/refund', { type: 'drop' });
+    await post(partial(100, 'AU-3')).expect(502);
+    const lines = sample.output
+      .slice(before)
+      .split('\n')
+      .filter((l) => l.includes('refund attempt'));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain(
+      `who=tester appid=- order_id="${order_id}" refund_out_id="AU-1" ` +
+        'amount=100 outcome=accepted rid=',
+    );
+    expect(lines[1]).toContain('amount="100" outcome=refused:400');
+    expect(lines[2]).toContain('outcome=unknown:REFUND_OUTCOME_UNKNOWN');
+    expect(sample.output).not.toContain(KEY);
+    expect(sample.output).not.toContain(EXAMPLE_ACCOUNT.secret);
+  });
+});
+
+describe('the sample app under a low rate limit', () => {
+  it('answers 429 past the limit', async () => {
+    const simulator = await WechatSimulator.start();
+    const sample = await SampleProcess.start({
+      WECHAT_BASE_URL: simulator.baseUrl,
+      WECHAT_APPID: EXAMPLE_ACCOUNT.appid,
+      WECHAT_SECRET: EXAMPLE_ACCOUNT.secret,
+      SAMPLE_API_KEYS: `tester=${KEY}`,
+      SAMPLE_RATE_LIMIT: '3',
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const body = {
+          order_id: EXAMPLE_ORDER_ID,
+          reason: 'r',
+          refund_fee: 1,
+          refund_out_id: `RL-${i}`,
+        };
+        const response = await request(sample.url)
+          .post('/refunds')
+          .set('authorization', AUTH)
+          .send(body);
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([201, 201, 201, 429, 429]);
+      expect(simulator.requestsTo('/nontax/refund')).toHaveLength(3);
+    } finally {
+      await sample.stop();
+      await simulator.close();
+    }
+  });
+});
+
+describe('the sample in simulator mode, as a newcomer starts it', () => {
+  it('prints a curl line that works as it is', async () => {
+    const sample = await SampleProcess.start({});
+    try {
+      const line = sample.output.split('\n').find((l) => l.startsWith('curl '));
+      expect(line).toBeDefined();
+      const auth = /'authorization: (Bearer [\w-]+)'/.exec(line!)?.[1];
+      const body = /-d '(.+)'$/.exec(line!)?.[1];
+      expect(auth).toBeDefined();
+      const response = await request(sample.url)
+        .post('/refunds')
+        .set('authorization', auth!)
+        .set('content-type', 'application/json')
+        .send(body!);
+      expect(response.status).toBe(201);
+      expect(response.body.refund_order_id).toEqual(expect.any(String));
+      await request(sample.url)
+        .post('/refunds')
+        .send(JSON.parse(body!))
+        .expect(401);
+    } finally {
+      await sample.stop();
+    }
   });
 });

@@ -1,0 +1,82 @@
+import {
+  HttpException,
+  Injectable,
+  Logger,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { NontaxError } from 'nestjs-wechat-nontax';
+import { tap, type Observable } from 'rxjs';
+import type { AuthenticatedRequest } from './api-key.guard.js';
+
+// The log's names for the body's fields; `reason` stays out (it may name
+// the payer).
+const FIELDS = [
+  ['appid', 'appid'],
+  ['order_id', 'order_id'],
+  ['refund_out_id', 'refund_out_id'],
+  ['amount', 'refund_fee'],
+] as const;
+
+/** A value for the log: JSON (so no newline can forge a line), bounded. */
+function field(value: unknown): string {
+  if (value === undefined) return '-';
+  const text = JSON.stringify(value) ?? '-';
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function outcomeOf(error: unknown): { outcome: string; rid?: string } {
+  if (error instanceof NontaxError) {
+    const state = error.refundState ?? 'error';
+    return { outcome: `${state}:${error.code}`, rid: error.rid };
+  }
+  if (error instanceof HttpException) {
+    return { outcome: `refused:${error.getStatus()}` };
+  }
+  return { outcome: 'error' };
+}
+
+/**
+ * One audit line per refund attempt, whatever became of it: who, appid,
+ * order_id, refund_out_id, amount, outcome, rid. Never a secret: the body
+ * holds none, and the client is named, not its key.
+ */
+@Injectable()
+export class RefundAuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('RefundAudit');
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<
+      AuthenticatedRequest & { body?: unknown; url?: string }
+    >();
+    const write = (outcome: string, rid?: string) =>
+      this.write(request, outcome, rid);
+    return next.handle().pipe(
+      tap({
+        next: (result) => {
+          const r = result as { status?: string; rid?: string };
+          write(r.status ?? 'ok', r.rid);
+        },
+        error: (error: unknown) => {
+          const { outcome, rid } = outcomeOf(error);
+          write(outcome, rid);
+        },
+      }),
+    );
+  }
+
+  private write(
+    request: AuthenticatedRequest & { body?: unknown; url?: string },
+    outcome: string,
+    rid?: string,
+  ): void {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const parts = FIELDS.map(([label, key]) => `${label}=${field(body[key])}`);
+    this.logger.log(
+      `refund attempt ${field(request.url)} who=${request.apiClient ?? '-'} ` +
+        `${parts.join(' ')} outcome=${outcome} rid=${rid ?? '-'}`,
+    );
+  }
+}
