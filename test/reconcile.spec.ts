@@ -219,3 +219,99 @@ describe('the refundable-amount check', () => {
     expect(h.simulator.requestsTo('/nontax/getorder')).toHaveLength(0);
   });
 });
+
+describe('what reconciliation will not take as proof', () => {
+  let h: NontaxHarness;
+  const lostPartial = async (id: string, fee: number, order_id: string) => {
+    h.simulator.fail('/nontax/refund', { type: 'apply-then-drop' });
+    const request = {
+      order_id,
+      reason: 'r',
+      refund_fee: fee,
+      refund_out_id: id,
+    };
+    await rejectionOf(h.refunds.refund(request));
+    return request;
+  };
+
+  beforeEach(async () => {
+    h = await startHarness({ timeout: 300 }, { settleAfterMs: 60_000 });
+  });
+  afterEach(() => h.close());
+
+  it('a partial_refund_info that may list only the last refund', async () => {
+    const order_id = newOrder(h.simulator, 1000);
+    const lost = await lostPartial('P', 300, order_id);
+    await h.refunds.refund({
+      order_id,
+      reason: 'r',
+      refund_fee: 200,
+      refund_out_id: 'Q',
+    });
+    h.simulator.setGetorderStyle({ partialRefundInfo: 'object' });
+    const found = await h.refunds.reconcile(lost);
+    expect(found.state).toBe('unknown');
+    // Sent again as a fresh call, it is recognised by its refund_out_id.
+    await h.refunds.refundSafely(lost, FAST);
+    expect(h.simulator.ledger.map((e) => e.refund_out_id)).toEqual(['P', 'Q']);
+  });
+
+  it('a full refund that timed out: still unknown, not "not applied"', async () => {
+    const order_id = newOrder(h.simulator, 1000);
+    // Lands after the timeout (300 ms) and after the one read (~600 ms).
+    h.simulator.fail('/nontax/refund', { type: 'delay', ms: 900 });
+    const error = await rejectionOf(
+      h.refunds.refundSafely(
+        { order_id, reason: 'late' },
+        { checks: 1, firstDelayMs: 0 },
+      ),
+    );
+    expect(error).toBeInstanceOf(RefundOutcomeUnknownError);
+    expect(h.simulator.ledger).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(h.simulator.ledger).toHaveLength(1);
+  });
+
+  it('refuses options out of range', async () => {
+    const order_id = newOrder(h.simulator, 1000);
+    for (const options of [
+      { checks: 0 },
+      { checks: 1.5 },
+      { firstDelayMs: 2 ** 31 },
+    ]) {
+      const error = await rejectionOf(
+        h.refunds.refundSafely({ order_id, reason: 'r' }, options),
+      );
+      expect(error).toBeInstanceOf(RangeError);
+    }
+    expect(h.simulator.requests).toHaveLength(0);
+  });
+
+  it('marks a failed refundable check as rejected: nothing was sent', async () => {
+    const order_id = newOrder(h.simulator, 1000);
+    h.simulator.fail('/nontax/getorder', { type: 'html502' });
+    const error = await rejectionOf(
+      h.refunds.refund({
+        order_id,
+        reason: 'r',
+        refund_fee: 1,
+        refund_out_id: 'X',
+      }),
+    );
+    expect(error).toMatchObject({ refundState: 'rejected' });
+    expect(h.simulator.requestsTo('/nontax/refund')).toHaveLength(0);
+  });
+
+  it('counts no send when the order already holds the refund', async () => {
+    const order_id = newOrder(h.simulator, 1000);
+    const request = {
+      order_id,
+      reason: 'r',
+      refund_fee: 5,
+      refund_out_id: 'D',
+    };
+    await h.refunds.refund(request);
+    const again = await h.refunds.refundSafely(request, FAST);
+    expect(again).toMatchObject({ sends: 0, confirmed_by: 'order' });
+  });
+});

@@ -102,15 +102,41 @@ describe.each(guards)('the %s refund guard', (_, makeGuard) => {
 });
 
 describe('the redis refund guard', () => {
-  it('frees a hold by itself when its holder never releases', async () => {
-    const redis = new NontaxRedis(client, prefix, 1000, false);
-    const guard = new RedisRefundGuard(redis, 150);
+  it('frees a hold by itself when its holder dies', async () => {
+    const dying = new Redis(REDIS_URL);
+    const holder = new RedisRefundGuard(
+      new NontaxRedis(dying, prefix, 1000, false),
+      150,
+    );
+    const guard = new RedisRefundGuard(
+      new NontaxRedis(client, prefix, 1000, false),
+      150,
+    );
     const target = { appid: 'wx1', order_id: 'O-expiring', refund_out_id: 'R' };
-    await guard.acquire(target); // never released: the process "died"
+    const release = await holder.acquire(target);
+    dying.disconnect(); // the process "died": no renewal, no release
     expect(await rejectionOf(guard.acquire(target))).toBeInstanceOf(
       RefundInProgressError,
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await (
+      await guard.acquire(target)
+    )();
+    await release(); // stops the dead holder's renewal timer
+  });
+
+  it('renews a hold while its call runs past the TTL', async () => {
+    const guard = new RedisRefundGuard(
+      new NontaxRedis(client, prefix, 1000, false),
+      150,
+    );
+    const target = { appid: 'wx1', order_id: 'O-long', refund_out_id: 'R' };
+    const release = await guard.acquire(target);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await rejectionOf(guard.acquire(target))).toBeInstanceOf(
+      RefundInProgressError,
+    );
+    await release();
     await (
       await guard.acquire(target)
     )();

@@ -35,10 +35,19 @@ export interface NontaxOrder {
   readonly refund_reason?: string;
   readonly refund_finish_time?: number;
   readonly partial_refunds: readonly NontaxPartialRefund[];
+  /**
+   * Whether `partial_refunds` is known to be every partial refund. False
+   * when WeChat sent `partial_refund_info` as one object, which may be
+   * only the last one: then no partial refund can be proved absent.
+   */
+  readonly partial_refunds_complete: boolean;
   /** What the listed partial refunds add up to, refunded or refunding. */
   readonly partially_refunded_fee: number;
-  /** What a partial refund may still take, fen; 0 unless paid. */
-  readonly refundable_fee: number;
+  /**
+   * What a partial refund may still take, fen; 0 unless paid; undefined
+   * when the list of partial refunds may be incomplete.
+   */
+  readonly refundable_fee: number | undefined;
   /** WeChat's whole answer, fields this module does not know included. */
   readonly raw: Readonly<Record<string, unknown>>;
 }

@@ -28,6 +28,11 @@ export interface RefundResult {
 
 /** What `refundSafely` adds: how many refund posts it took. */
 export interface SafeRefundResult extends RefundResult {
-  /** Refund calls sent: 1, or 2 after a partial refund proved lost. */
+  /**
+   * How many times the refund was sent: 0 when the order already held it,
+   * 1, or 2 after a partial refund proved lost. A send that WeChat answered
+   * with a token errcode and that was retried with a fresh token counts
+   * once.
+   */
   readonly sends: number;
 }

@@ -25,18 +25,24 @@ function integer(value: unknown): number | undefined {
   return Number.isSafeInteger(value) ? (value as number) : undefined;
 }
 
+/** An id or a text; ids sent as numbers are read as their digits. */
 function text(value: unknown): string | undefined {
+  if (Number.isSafeInteger(value)) return String(value);
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** Money: an integer number of fen, zero or more. */
+function money(value: unknown): number | undefined {
+  const fen = integer(value);
+  return fen !== undefined && fen >= 0 ? fen : undefined;
+}
+
+function unreadable(detail: string): WechatRequestError {
+  return new WechatRequestError(ENDPOINT, 'bad-body', detail);
+}
+
 function required(value: number | undefined, field: string): number {
-  if (value === undefined) {
-    throw new WechatRequestError(
-      ENDPOINT,
-      'bad-body',
-      `the order has no usable ${field}`,
-    );
-  }
+  if (value === undefined) throw unreadable(`the order has no usable ${field}`);
   return value;
 }
 
@@ -54,7 +60,7 @@ function partialRefund(entry: unknown): NontaxPartialRefund {
   return {
     refund_out_id: text(raw.refund_out_id),
     refund_order_id: text(raw.refund_order_id),
-    refund_fee: required(integer(raw.refund_fee), 'refund_fee'),
+    refund_fee: required(money(raw.refund_fee), 'refund_fee'),
     refund_reason: text(raw.refund_reason),
     refund_finish_time: finished ? finished : undefined,
     refund_status: status,
@@ -79,14 +85,22 @@ export function parseOrder(
   order_id: string,
   answer: WechatAnswer,
 ): NontaxOrder {
-  const fee = required(integer(answer.fee), 'fee');
+  checkIdentity(appid, order_id, answer);
+  const fee = required(money(answer.fee), 'fee');
   const status = required(integer(answer.status), 'status');
-  const partials = partialRefunds(answer.partial_refund_info);
+  const info = answer.partial_refund_info;
+  const partials = partialRefunds(info);
   const partiallyRefunded = partials.reduce((sum, p) => sum + p.refund_fee, 0);
+  if (partiallyRefunded > fee) {
+    throw unreadable('the partial refunds add up to more than the fee');
+  }
   const state = STATES[status] ?? 'unknown';
+  // One object may be only the last partial refund (SDKs disagree).
+  const complete =
+    info === undefined || info === null || info === '' || Array.isArray(info);
   return {
     appid,
-    order_id: text(answer.order_id) ?? order_id,
+    order_id,
     fee,
     status,
     state,
@@ -95,8 +109,23 @@ export function parseOrder(
     refund_reason: text(answer.refund_reason),
     refund_finish_time: integer(answer.refund_finish_time) || undefined,
     partial_refunds: partials,
+    partial_refunds_complete: complete,
     partially_refunded_fee: partiallyRefunded,
-    refundable_fee: state === 'paid' ? Math.max(0, fee - partiallyRefunded) : 0,
+    refundable_fee:
+      state !== 'paid' ? 0 : complete ? fee - partiallyRefunded : undefined,
     raw: answer,
   };
+}
+
+/** An answer naming another order or account is not this order's. */
+function checkIdentity(
+  appid: string,
+  order_id: string,
+  answer: WechatAnswer,
+): void {
+  const answered = text(answer.order_id);
+  const account = text(answer.appid);
+  if ((answered && answered !== order_id) || (account && account !== appid)) {
+    throw unreadable('the answer is about another order or account');
+  }
 }

@@ -28,7 +28,23 @@ if redis.call('PTTL', KEYS[1]) < ttl then
 end
 return 1`;
 
-/** The refund guard shared by every instance, through Redis. */
+// Pushes the expiry of a hold that is still ours; 0 once it is gone.
+const RENEW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+local ttl = tonumber(ARGV[2])
+redis.call('ZADD', KEYS[1], 'XX', now + ttl, ARGV[1])
+if redis.call('PTTL', KEYS[1]) < ttl then
+  redis.call('PEXPIRE', KEYS[1], ttl)
+end
+return 1`;
+
+/**
+ * The refund guard shared by every instance, through Redis. A hold lasts
+ * `ttlMs` and is renewed every third of that while its call runs, so a
+ * long `refundSafely` keeps it, and a dead process loses it within `ttlMs`.
+ */
 export class RedisRefundGuard implements RefundGuard {
   private readonly logger = new Logger(RedisRefundGuard.name);
 
@@ -50,7 +66,26 @@ export class RedisRefundGuard implements RefundGuard {
     if (taken !== 1) {
       throw new RefundInProgressError(target.order_id, target.refund_out_id);
     }
-    return () => this.release(key, `${mine}|${owner}`);
+    const member = `${mine}|${owner}`;
+    const renewal = setInterval(
+      () => void this.renew(key, member),
+      this.ttlMs / 3,
+    );
+    renewal.unref();
+    return () => {
+      clearInterval(renewal);
+      return this.release(key, member);
+    };
+  }
+
+  private async renew(key: string, member: string): Promise<void> {
+    // A failed renewal is retried at the next tick; the outage itself is
+    // logged once by NontaxRedis.
+    await this.redis
+      .run('refund guard renew', (c) =>
+        c.eval(RENEW, 1, key, member, this.ttlMs),
+      )
+      .catch(() => undefined);
   }
 
   private async release(key: string, member: string): Promise<void> {

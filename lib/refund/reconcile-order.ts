@@ -9,8 +9,9 @@ import type { RefundBody } from './refund-body.js';
 
 /**
  * Decides from the order whether `body` was applied. Only what the order
- * shows counts: "not applied" needs an order that was read and plainly
- * lacks the refund.
+ * shows counts, and "not applied" needs an order that plainly lacks the
+ * refund: anything odd (an unknown status, a list that may be partial, an
+ * entry without an id) leaves it unknown.
  */
 export function reconcileOrder(
   order: NontaxOrder,
@@ -22,23 +23,30 @@ export function reconcileOrder(
 }
 
 function reconcileFull(order: NontaxOrder, body: RefundBody): ReconcileResult {
-  if (order.state === 'refunded' || order.state === 'refunding') {
-    const refund: RefundResult = {
-      ...describeRefund(body),
-      status: order.state,
-      confirmed_by: 'order',
-      refund_fee: order.fee - order.partially_refunded_fee,
-      ...(order.refund_order_id && { refund_order_id: order.refund_order_id }),
-      ...(order.refund_finish_time && {
-        refund_finish_time: order.refund_finish_time,
-      }),
-    };
-    return { state: order.state, refund, order };
-  }
   if (order.state === 'unknown') {
     return unknown(order, `the order's status ${order.status} is unknown`);
   }
-  return notApplied(order, `the order is ${order.state}, not refunded`);
+  if (order.state !== 'refunded' && order.state !== 'refunding') {
+    return notApplied(order, `the order is ${order.state}, not refunded`);
+  }
+  const left = order.fee - order.partially_refunded_fee;
+  const lastIsPartial = order.partial_refunds.some(
+    (p) => p.refund_order_id && p.refund_order_id === order.refund_order_id,
+  );
+  if (left <= 0 || lastIsPartial || !order.partial_refunds_complete) {
+    return unknown(order, 'partial refunds, not a full one, may explain it');
+  }
+  const refund: RefundResult = {
+    ...describeRefund(body),
+    status: order.state,
+    confirmed_by: 'order',
+    refund_fee: left,
+    ...(order.refund_order_id && { refund_order_id: order.refund_order_id }),
+    ...(order.refund_finish_time && {
+      refund_finish_time: order.refund_finish_time,
+    }),
+  };
+  return { state: order.state, refund, order };
 }
 
 function reconcilePartial(
@@ -46,26 +54,45 @@ function reconcilePartial(
   body: RefundBody,
   refundOutId: string,
 ): ReconcileResult {
-  const found = order.partial_refunds.find(
+  const found = order.partial_refunds.filter(
     (p) => p.refund_out_id === refundOutId,
   );
-  if (!found) {
-    if (order.refund_out_id === refundOutId) {
-      return unknown(order, 'the order names the refund but does not list it');
-    }
-    return notApplied(order, `no partial refund ${refundOutId} on the order`);
+  if (found.length > 1) {
+    return unknown(order, `partial refund ${refundOutId} is listed twice`);
   }
-  if (found.refund_fee !== body.refund_fee) {
+  if (found.length === 0) return absentPartial(order, refundOutId);
+  const [entry] = found;
+  if (entry.refund_fee !== body.refund_fee) {
     return unknown(
       order,
-      `partial refund ${refundOutId} is listed with ${found.refund_fee} fen, ` +
-        `not ${body.refund_fee}`,
+      `partial refund ${refundOutId} is listed with ${entry.refund_fee} ` +
+        `fen, not ${body.refund_fee}`,
     );
   }
-  if (found.state === 'unknown') {
-    return unknown(order, `refund_status ${found.refund_status} is unknown`);
+  if (entry.state === 'unknown') {
+    return unknown(order, `refund_status ${entry.refund_status} is unknown`);
   }
-  return { state: found.state, refund: partialResult(body, found), order };
+  return { state: entry.state, refund: partialResult(body, entry), order };
+}
+
+/** Absence proves nothing unless the order is paid and the list whole. */
+function absentPartial(
+  order: NontaxOrder,
+  refundOutId: string,
+): ReconcileResult {
+  if (!order.partial_refunds_complete) {
+    return unknown(order, 'the order may list only its last partial refund');
+  }
+  if (order.state !== 'paid') {
+    return unknown(order, `the order is ${order.state}, not paid`);
+  }
+  if (order.partial_refunds.some((p) => p.refund_out_id === undefined)) {
+    return unknown(order, 'a listed partial refund has no refund_out_id');
+  }
+  if (order.refund_out_id === refundOutId) {
+    return unknown(order, 'the order names the refund but does not list it');
+  }
+  return notApplied(order, `no partial refund ${refundOutId} on the order`);
 }
 
 /** A partial refund found on the order, as a result. */

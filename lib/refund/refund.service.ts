@@ -20,6 +20,7 @@ import { reconcileOrder } from './reconcile-order.js';
 import { acceptedResult, toRefundError } from './refund-answer.js';
 import { buildRefundBody, type RefundBody } from './refund-body.js';
 import { checkRefundable } from './refundable-check.js';
+import { resolveSafeRefundOptions } from './safe-refund-options.js';
 import { validateRefundRequest } from './validate-refund-request.js';
 
 /** Refunds WeChat non-tax payment orders, fully or partly. */
@@ -55,23 +56,27 @@ export class RefundService {
 
   /**
    * Refunds, and when the answer is lost reads the order (up to
-   * `checks` times, waiting `firstDelayMs` and doubling) to find out what
-   * happened. It sends again only when the order proved the refund was
-   * not applied AND the request is a partial one (its `refund_out_id` lets
-   * WeChat recognise a repeat), and at most once. The hold on the order
-   * lasts the whole time.
+   * `checks` times, waiting `firstDelayMs` and doubling; after a timeout
+   * the first wait is at least the timeout) to find out what happened. It
+   * sends again only when the order proved the refund was not applied AND
+   * the request is a partial one (its `refund_out_id` lets WeChat
+   * recognise a repeat), and at most once. The hold on the order lasts the
+   * whole time.
    * @returns the refund, accepted or as the order shows it
    * @throws RefundOutcomeUnknownError when it still cannot tell: reconcile
    * later with {@link reconcile}
    * @throws RefundNotAppliedError when a full refund proved not applied
+   * (never after a timeout: the request may still land)
+   * @throws RangeError for options out of range
    * @throws everything {@link refund} throws before sending
    */
   async refundSafely(
     request: RefundRequest,
     options: SafeRefundOptions = {},
   ): Promise<SafeRefundResult> {
+    const safe = resolveSafeRefundOptions(options);
     const body = await this.prepare(request);
-    return this.holding(body, () => this.sendUntilKnown(body, options));
+    return this.holding(body, () => this.sendUntilKnown(body, safe));
   }
 
   /**
@@ -97,14 +102,25 @@ export class RefundService {
   }
 
   private async checkAndSend(body: RefundBody): Promise<RefundResult> {
+    const done = await this.checkRefundable(body);
+    return done ?? this.send(body);
+  }
+
+  /** The refundable-amount check, when the options ask for it. */
+  private async checkRefundable(
+    body: RefundBody,
+  ): Promise<RefundResult | undefined> {
     const checks = this.options.refundableCheck;
     const partial = body.refund_out_id !== undefined;
-    if (checks === 'all' || (checks === 'partial' && partial)) {
+    if (checks === 'off' || (checks === 'partial' && !partial)) return;
+    try {
       const order = await this.orders.getOrder(body.order_id, body.appid);
-      const done = checkRefundable(order, body);
-      if (done) return done;
+      return checkRefundable(order, body);
+    } catch (error) {
+      // Whatever failed here, no refund was sent.
+      if (error instanceof NontaxError) error.refundState = 'rejected';
+      throw error;
     }
-    return this.send(body);
   }
 
   private async send(body: RefundBody): Promise<RefundResult> {
@@ -118,39 +134,50 @@ export class RefundService {
 
   private async sendUntilKnown(
     body: RefundBody,
-    options: SafeRefundOptions,
+    options: Required<SafeRefundOptions>,
   ): Promise<SafeRefundResult> {
+    const done = await this.checkRefundable(body);
+    if (done) return { ...done, sends: 0 };
     for (let sends = 1; ; sends++) {
       let lost: RefundOutcomeUnknownError;
       try {
-        // Only the first send is checked: a resend follows a read that
-        // proved the order does not hold the refund.
-        const result =
-          sends === 1 ? await this.checkAndSend(body) : await this.send(body);
-        return { ...result, sends };
+        return { ...(await this.send(body)), sends };
       } catch (error) {
         if (!(error instanceof RefundOutcomeUnknownError)) throw error;
         lost = error;
       }
-      const found = await this.reconcileWithBackoff(body, options);
+      const found = await this.reconcileAfter(lost, body, options);
       if (found.state === 'refunded' || found.state === 'refunding') {
         return { ...found.refund, sends };
       }
-      if (found.state === 'unknown') throw lost;
+      // A request that timed out may still reach WeChat: its absence from
+      // the order now proves nothing for a full refund, which WeChat has
+      // no id to recognise a repeat by.
+      const provedLost = found.state === 'not_applied';
+      if (!provedLost || sends >= 2) throw lost;
       if (body.refund_out_id === undefined) {
+        if (lost.failure === 'timeout') throw lost;
         throw new RefundNotAppliedError(body.order_id);
       }
-      if (sends >= 2) throw lost;
     }
   }
 
-  private async reconcileWithBackoff(
+  /**
+   * Reads the order with backoff. After a timeout the first read waits at
+   * least the timeout again, giving a late request time to land.
+   */
+  private async reconcileAfter(
+    lost: RefundOutcomeUnknownError,
     body: RefundBody,
-    { checks = 3, firstDelayMs = 1000 }: SafeRefundOptions,
+    { checks, firstDelayMs }: Required<SafeRefundOptions>,
   ): Promise<ReconcileResult> {
+    const first =
+      lost.failure === 'timeout'
+        ? Math.max(firstDelayMs, this.options.timeout)
+        : firstDelayMs;
     let found: ReconcileResult = { state: 'unknown', reason: 'not read' };
     for (let check = 0; check < checks; check++) {
-      await sleep(firstDelayMs * 2 ** check);
+      await sleep(first * 2 ** check);
       found = await this.reconcileBody(body);
       if (found.state !== 'unknown') return found;
     }

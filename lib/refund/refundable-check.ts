@@ -14,19 +14,8 @@ export function checkRefundable(
   order: NontaxOrder,
   body: RefundBody,
 ): RefundResult | undefined {
-  const { refund_out_id: refundOutId, refund_fee: fee } = body;
-  const done =
-    refundOutId === undefined
-      ? undefined
-      : order.partial_refunds.find((p) => p.refund_out_id === refundOutId);
-  if (done && done.refund_fee === fee) return partialResult(body, done);
-  if (done) {
-    throw new OrderNotRefundableError(
-      'REFUND_OUT_ID_REUSED',
-      order.order_id,
-      `refund_out_id ${refundOutId} was used for ${done.refund_fee} fen`,
-    );
-  }
+  const done = alreadyOnOrder(order, body);
+  if (done) return done;
   if (order.state !== 'paid') {
     throw new OrderNotRefundableError(
       'ORDER_NOT_REFUNDABLE',
@@ -34,13 +23,35 @@ export function checkRefundable(
       `it is ${order.state} (status ${order.status}), not paid`,
     );
   }
-  if (fee !== undefined && fee > order.refundable_fee) {
-    throw new OrderNotRefundableError(
-      'REFUND_EXCEEDS_REFUNDABLE',
-      order.order_id,
-      `${fee} fen asked, ${order.refundable_fee} fen left to refund`,
-      order.refundable_fee,
-    );
+  const left = order.refundable_fee;
+  // With a list that may be incomplete, WeChat alone knows what is left.
+  if (body.refund_fee !== undefined && left !== undefined) {
+    if (body.refund_fee > left) {
+      throw new OrderNotRefundableError(
+        'REFUND_EXCEEDS_REFUNDABLE',
+        order.order_id,
+        `${body.refund_fee} fen asked, ${left} fen left to refund`,
+        left,
+      );
+    }
   }
   return undefined;
+}
+
+function alreadyOnOrder(
+  order: NontaxOrder,
+  body: RefundBody,
+): RefundResult | undefined {
+  const id = body.refund_out_id;
+  const done = id && order.partial_refunds.find((p) => p.refund_out_id === id);
+  if (!done) return undefined;
+  if (done.refund_fee === body.refund_fee && done.state !== 'unknown') {
+    return partialResult(body, done);
+  }
+  throw new OrderNotRefundableError(
+    'REFUND_OUT_ID_REUSED',
+    order.order_id,
+    `refund_out_id ${id} is already on the order ` +
+      `(${done.refund_fee} fen, refund_status ${done.refund_status})`,
+  );
 }
