@@ -4,6 +4,7 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
+import { throwError, type Observable } from 'rxjs';
 import { NontaxError } from '../errors/nontax.error.js';
 import { toErrorBody, type NontaxErrorBody } from './nontax-error-body.js';
 
@@ -15,31 +16,66 @@ interface FastifyLikeReply {
   code(code: number): { send(body: unknown): unknown };
 }
 
+interface SocketLike {
+  emit?(event: string, data: unknown): unknown;
+}
+
+/** Used when even building the body failed: nothing of the error shows. */
+const FALLBACK: NontaxErrorBody = {
+  statusCode: 500,
+  code: 'WECHAT_BAD_RESPONSE',
+  errcode: null,
+  errmsg: null,
+  rid: null,
+  message: 'The refund service failed; see its log.',
+};
+
 /**
- * Turns the module's errors into HTTP answers: the status from the errcode
- * table and a JSON {@link NontaxErrorBody}. Use it globally
+ * Turns the module's errors into answers: over HTTP the status from the
+ * errcode table and a JSON {@link NontaxErrorBody}; in a microservice the
+ * same body as the RPC error; over WebSockets an `exception` event with
+ * it. Errors that are not the module's are not caught: Nest hands them to
+ * the next filter untouched. Use it globally
  * (`app.useGlobalFilters(new NontaxExceptionFilter())`) or on the
- * controllers that refund. Other errors are not caught.
+ * controllers that refund.
  */
 @Catch(NontaxError)
 export class NontaxExceptionFilter implements ExceptionFilter<NontaxError> {
   private readonly logger = new Logger(NontaxExceptionFilter.name);
 
-  catch(error: NontaxError, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw error;
-    const body = toErrorBody(error);
+  catch(error: NontaxError, host: ArgumentsHost): void | Observable<never> {
+    const body = this.bodyOf(error);
     this.log(error, body);
-    reply(host.switchToHttp().getResponse(), body);
+    const type = host.getType<string>();
+    if (type === 'http') return reply(host.switchToHttp().getResponse(), body);
+    if (type === 'ws') {
+      (host.switchToWs().getClient() as SocketLike).emit?.('exception', body);
+      return;
+    }
+    return throwError(() => body);
+  }
+
+  private bodyOf(error: NontaxError): NontaxErrorBody {
+    try {
+      return toErrorBody(error);
+    } catch {
+      return FALLBACK;
+    }
   }
 
   private log(error: NontaxError, body: NontaxErrorBody): void {
     // Client errors are the client's business; keep the log quiet.
     if (body.statusCode < 500) return;
-    const known = !error.rid || error.message.includes(error.rid);
-    const rid = known ? '' : ` (rid ${error.rid})`;
-    const line = `${error.code}: ${error.message}${rid}`;
-    if (error.internal) this.logger.error(line);
-    else this.logger.warn(line);
+    try {
+      const message = String(error.message);
+      const known = !error.rid || message.includes(error.rid);
+      const rid = known ? '' : ` (rid ${error.rid})`;
+      const line = `${body.code}: ${message}${rid}`;
+      if (error.internal) this.logger.error(line);
+      else this.logger.warn(line);
+    } catch {
+      this.logger.error(`${body.code}: (the error could not be shown)`);
+    }
   }
 }
 
