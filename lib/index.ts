@@ -87,3 +87,8 @@ export {
   type NotRefundableReason,
 } from './errors/order-not-refundable.error.js';
 export type { WechatErrcodeOverride } from './options/resolve-errcodes.js';
+export {
+  safeJsonBody,
+  UnsafeJsonBodyError,
+  type SafeJsonBodyOptions,
+} from './http/safe-json-body.js';

@@ -1,6 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { NontaxExceptionFilter } from 'nestjs-wechat-nontax';
+import { NontaxExceptionFilter, safeJsonBody } from 'nestjs-wechat-nontax';
 
 /** Create the app with `{ bodyParser: false }`: JSON is parsed here. */
 export const APP_OPTIONS = { bodyParser: false } as const;
@@ -9,9 +9,10 @@ export const APP_OPTIONS = { bodyParser: false } as const;
 export function configureApp(
   app: NestExpressApplication,
 ): NestExpressApplication {
-  // JSON only, and small: a refund body is a few hundred bytes. Without a
-  // form parser a cross-site HTML form cannot post a refund.
-  app.useBodyParser('json', { limit: '16kb' });
+  // JSON only, small (a refund body is a few hundred bytes), shallow and
+  // without __proto__ keys. Without a form parser a cross-site HTML form
+  // cannot post a refund.
+  app.useBodyParser('json', safeJsonBody({ limit: '16kb', maxDepth: 32 }));
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

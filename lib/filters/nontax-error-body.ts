@@ -32,8 +32,9 @@ export interface NontaxErrorBody {
 }
 
 const MISCONFIGURED =
-  'The refund service is misconfigured or cannot reach WeChat with its ' +
-  'account; the operator must fix it. Nothing was refunded.';
+  'The refund service cannot work right now: its set-up, its WeChat ' +
+  'account or a service it depends on needs the operator, who has the ' +
+  'detail in the server log. Nothing was refunded.';
 
 /**
  * The body for an error. Errors whose text describes this server (its IP,

@@ -64,8 +64,9 @@ export class NontaxExceptionFilter implements ExceptionFilter<NontaxError> {
   }
 
   private log(error: NontaxError, body: NontaxErrorBody): void {
-    // Client errors are the client's business; keep the log quiet.
-    if (body.statusCode < 500) return;
+    // Client errors are the client's business; keep the log quiet. A
+    // Redis outage was logged once, when it began, not once per call.
+    if (body.statusCode < 500 || body.code === 'REDIS_UNAVAILABLE') return;
     try {
       const message = String(error.message);
       const known = !error.rid || message.includes(error.rid);

@@ -27,7 +27,11 @@ export class MemoryRefundGuard implements RefundGuard {
     }
     holders.add(mine);
     this.orders.set(orderKey, holders);
+    let released = false;
     return async () => {
+      // Twice must not free a hold someone else took meanwhile.
+      if (released) return;
+      released = true;
       holders.delete(mine);
       if (holders.size === 0) this.orders.delete(orderKey);
     };

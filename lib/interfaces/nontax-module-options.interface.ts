@@ -70,15 +70,17 @@ export interface NontaxModuleOptions {
 
   /**
    * How long an instance waits for another instance's token fetch before
-   * it fails with `AccessTokenError`, in milliseconds.
-   * @default twice `timeout`
+   * it fails with `AccessTokenError`, in milliseconds. The fetch lock
+   * itself lasts `timeout` + 1 s, so the default outlasts a holder that
+   * died and leaves time for one fetch after it.
+   * @default 2 × `timeout` + 2000
    */
   tokenLockWaitMs?: number;
 
   /**
    * How long a refund's hold in the Redis guard lasts if the process dies
-   * before releasing it, in milliseconds. It must outlast the longest
-   * refund call (two posts and a token fetch).
+   * before releasing it, in milliseconds. While the refund runs the hold
+   * is renewed every third of this, so a slow call keeps it.
    * @default 8 × `timeout` + `tokenLockWaitMs`
    */
   refundGuardTtlMs?: number;

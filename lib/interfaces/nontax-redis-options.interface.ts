@@ -9,6 +9,10 @@ export interface NontaxRedisOptions {
   /**
    * An ioredis client your app already has, e.g. injected into the
    * `forRootAsync` factory. The module neither configures nor closes it.
+   * Create it with `enableOfflineQueue: false`: with the default offline
+   * queue, commands given up on during an outage still run when Redis
+   * comes back, and a refund hold taken that way blocks the order until
+   * it expires.
    */
   client?: Redis;
 

@@ -49,7 +49,7 @@ export function resolveNontaxOptions(
   const tokenMode = options.tokenMode ?? 'stable';
   const timeout = checkMillis(options.timeout ?? 10_000, 'timeout');
   const tokenLockWaitMs = checkMillis(
-    options.tokenLockWaitMs ?? 2 * timeout,
+    options.tokenLockWaitMs ?? 2 * timeout + 2000,
     'tokenLockWaitMs',
   );
   const resolved: ResolvedNontaxOptions = {

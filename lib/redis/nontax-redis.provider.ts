@@ -1,4 +1,5 @@
 import type { FactoryProvider } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { NontaxConfigError } from '../errors/nontax-config.error.js';
 import { NONTAX_OPTIONS, NONTAX_REDIS } from '../nontax.constants.js';
 import type { ResolvedNontaxOptions } from '../options/resolve-options.js';
@@ -30,8 +31,12 @@ async function connect(redis: RedisSettings): Promise<NontaxRedis> {
   });
   // NontaxRedis reports outages, once each; this keeps ioredis quiet.
   client.on('error', () => undefined);
-  // A Redis that is down at start-up is retried in the background.
-  await client.connect().catch(() => undefined);
+  // A Redis that is down, or frozen, at start-up is retried in the
+  // background; start-up waits for it a bounded time only.
+  await Promise.race([
+    client.connect().catch(() => undefined),
+    sleep(commandTimeout * 2),
+  ]);
   return new NontaxRedis(client, keyPrefix, commandTimeout, true);
 }
 

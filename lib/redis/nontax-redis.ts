@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { RedisUnavailableError } from '../errors/redis-unavailable.error.js';
 
@@ -48,10 +49,18 @@ export class NontaxRedis {
     }
   }
 
-  /** Closes the client if the module made it. */
+  /**
+   * Closes the client if the module made it: politely, but never waiting
+   * longer than one command on a Redis that does not answer.
+   */
   async close(): Promise<void> {
     if (!this.owned) return;
-    await this.client.quit().catch(() => this.client.disconnect());
+    const quit = this.client.quit().then(
+      () => true,
+      () => false,
+    );
+    const timeout = sleep(this.commandTimeout).then(() => false);
+    if (!(await Promise.race([quit, timeout]))) this.client.disconnect();
   }
 
   private markUp(): void {

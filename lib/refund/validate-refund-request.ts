@@ -24,11 +24,25 @@ export async function validateRefundRequest(
   const problems = unknownKeys.map(
     (key) => `${key} is not a field of a refund request`,
   );
-  const dto = plainToInstance(RefundRequestDto, snapshot);
+  const dto = plainToInstance(RefundRequestDto, shallow(snapshot));
   const errors = await validate(dto, { forbidUnknownValues: true });
   problems.push(...errors.flatMap(messagesOf));
   if (problems.length > 0) throw new InvalidRefundRequestError(problems);
   return snapshot as unknown as RefundRequest;
+}
+
+/**
+ * Every field is a string or a number: an object or array value is wrong
+ * whatever it holds, and an empty one of the same kind gets the same
+ * verdict without class-transformer walking a deeply nested value.
+ */
+function shallow(snapshot: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(snapshot)) {
+    const nested = typeof value === 'object' && value !== null;
+    copy[key] = nested ? (Array.isArray(value) ? [] : {}) : value;
+  }
+  return copy;
 }
 
 function messagesOf(error: ValidationError): string[] {
