@@ -1,5 +1,9 @@
 import { inspect } from 'node:util';
-import { NontaxError, NontaxExceptionFilter } from '../lib/index.js';
+import {
+  NontaxError,
+  NontaxExceptionFilter,
+  OrderService,
+} from '../lib/index.js';
 import {
   EXAMPLE_APPID,
   type SimulatorEndpoint,
@@ -53,7 +57,34 @@ const faults: [SimulatorEndpoint | 'tokens', SimulatorFault][] = [
   ['tokens', { type: 'html502' }],
   ['tokens', { type: 'errcode', errcode: 40164 }],
   ['tokens', { type: 'errcode', errcode: 40125 }],
+  ['/nontax/getorder', { type: 'hang' }],
+  ['/nontax/getorder', { type: 'drop' }],
+  ['/nontax/getorder', { type: 'html502' }],
+  ['/nontax/getorder', { type: 'errcode', errcode: 40001 }],
+  ['/nontax/refund', { type: 'apply-then-drop' }],
+  ['/nontax/refund', { type: 'apply-then-errcode', errcode: -1 }],
 ];
+
+/** Everything one failure can show, through each entry point. */
+async function everyWay(h: NontaxHarness, order_id: string) {
+  const show = (promise: Promise<unknown>) =>
+    promise.then(
+      (result) => JSON.stringify(result),
+      (error: unknown) => [...renderings(error), filtered(error)].join('\n'),
+    );
+  const partial = { order_id, reason: 'r', refund_fee: 1, refund_out_id: 'K' };
+  return [
+    await show(h.refunds.refund(partial)),
+    await show(h.refunds.reconcile(partial)),
+    await show(h.moduleRef.get(OrderService).getOrder(order_id)),
+    await show(
+      h.refunds.refundSafely(
+        { ...partial, refund_out_id: 'S' },
+        { checks: 1, firstDelayMs: 0 },
+      ),
+    ),
+  ].join('\n');
+}
 
 describe.each(['stable', 'classic'] as const)(
   'no secret leaks (%s)',
@@ -75,16 +106,9 @@ describe.each(['stable', 'classic'] as const)(
         mode === 'stable' ? '/cgi-bin/stable_token' : '/cgi-bin/token';
       // A cold cache makes every case go through a token fetch too.
       h.simulator.expireAllTokens();
-      h.simulator.fail(where === 'tokens' ? tokenPath : where, fault, 2);
-      const outcome = await h.refunds
-        .refund({ order_id, reason: 'r', refund_fee: 1, refund_out_id: 'K' })
-        .then(
-          (result) => JSON.stringify(result),
-          (error: unknown) =>
-            [...renderings(error), filtered(error)].join('\n'),
-        );
+      h.simulator.fail(where === 'tokens' ? tokenPath : where, fault, 3);
+      seen.push(await everyWay(h, order_id));
       h.simulator.clearFaults();
-      seen.push(outcome);
     });
 
     it('shows neither the AppSecret nor any token anywhere', () => {
@@ -101,3 +125,26 @@ describe.each(['stable', 'classic'] as const)(
     });
   },
 );
+
+describe('no secret leaks when WeChat cannot be reached at all', () => {
+  it.each(['stable', 'classic'] as const)(
+    'in %s mode, for a refused connection and a name that does not resolve',
+    async (mode) => {
+      const seen: string[] = [];
+      for (const baseUrl of ['http://127.0.0.1:9', 'http://wechat.invalid']) {
+        const h = await startHarness(
+          { tokenMode: mode, secret: SECRET, timeout: 1500, baseUrl },
+          { accounts: [{ appid: EXAMPLE_APPID, secret: SECRET }] },
+        );
+        try {
+          seen.push(await everyWay(h, 'O-unreachable'), h.logger.text());
+        } finally {
+          await h.close();
+        }
+      }
+      const everything = seen.join('\n');
+      expect(everything).toMatch(/connection-refused|dns|timeout/);
+      expect(everything).not.toContain(SECRET);
+    },
+  );
+});
