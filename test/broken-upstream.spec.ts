@@ -93,3 +93,46 @@ describe('answers that are not WeChat answering', () => {
     expect(error.message).toContain('nothing was sent');
   });
 });
+
+describe('token answers that cannot be used', () => {
+  let upstream: RawUpstream;
+  let moduleRef: TestingModule;
+  afterEach(async () => {
+    await moduleRef?.close();
+    await upstream?.close();
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['no expires_in', { access_token: 'T-1' }],
+    ['expires_in 0', { access_token: 'T-1', expires_in: 0 }],
+    ['expires_in as a string', { access_token: 'T-1', expires_in: '7200' }],
+    ['an empty token', { access_token: '', expires_in: 7200 }],
+    [
+      'errcode as a string',
+      { errcode: '0', access_token: 'T-1', expires_in: 7200 },
+    ],
+  ])('%s: refused, not cached, no refund sent', async (_, answer) => {
+    const paths: string[] = [];
+    upstream = await RawUpstream.start((response, url) => {
+      paths.push(url.split('?')[0]);
+      json(200, answer)(response, url);
+    });
+    moduleRef = await Test.createTestingModule({
+      imports: [
+        NontaxModule.forRoot({
+          appid: 'wx6cc9648de104270d',
+          secret: 'not-a-real-secret',
+          baseUrl: upstream.baseUrl,
+        }),
+      ],
+    }).compile();
+    const refunds = moduleRef.get(RefundService);
+    for (let i = 0; i < 2; i++) {
+      const error = await rejectionOf(
+        refunds.refund({ order_id: 'O-1', reason: 'r' }),
+      );
+      expect(error.name).toBe('AccessTokenError');
+    }
+    expect(paths).toEqual(['/cgi-bin/stable_token', '/cgi-bin/stable_token']);
+  });
+});

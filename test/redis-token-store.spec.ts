@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { MemoryAccessTokenStore } from '../lib/index.js';
 import { RedisAccessTokenStore } from '../lib/redis/redis-access-token.store.js';
 import { NontaxRedis } from '../lib/redis/nontax-redis.js';
 import { REDIS_URL, dropPrefix, testPrefix } from './support/redis.js';
@@ -49,5 +50,20 @@ describe('RedisAccessTokenStore', () => {
   it('does not store a token that has already expired', async () => {
     await store.set('stable:wx4', { token: 'old', expiresAt: Date.now() - 1 });
     expect(await client.exists(`${prefix}token:stable:wx4`)).toBe(0);
+  });
+});
+
+describe('MemoryAccessTokenStore', () => {
+  it('deletes only the token that failed, and forgets expired ones', async () => {
+    const store = new MemoryAccessTokenStore();
+    await store.set('stable:wx', {
+      token: 'fresh',
+      expiresAt: Date.now() + 60_000,
+    });
+    expect(await store.deleteIfEquals('stable:wx', 'stale')).toBe(false);
+    expect((await store.get('stable:wx'))?.token).toBe('fresh');
+    expect(await store.deleteIfEquals('stable:wx', 'fresh')).toBe(true);
+    await store.set('stable:wx', { token: 'old', expiresAt: Date.now() - 1 });
+    expect(await store.get('stable:wx')).toBeUndefined();
   });
 });
