@@ -95,9 +95,39 @@ export async function runSoak(
 ): Promise<SoakCounts> {
   const socketsBefore = sockets();
   const heapBeforeMb = heapMb();
+  // Measured once everything the run held is out of scope.
+  const counts = await soak(refunds, concurrency);
+  await sleep(50);
+  return {
+    ...counts,
+    heapBeforeMb,
+    heapAfterMb: heapMb(),
+    socketsBefore,
+    socketsAfter: sockets(),
+  };
+}
+
+/** Refunds per order: a real order has a handful, not thousands. */
+const PER_ORDER = 20;
+
+async function soak(
+  refunds: number,
+  concurrency: number,
+): Promise<
+  Omit<
+    SoakCounts,
+    'heapBeforeMb' | 'heapAfterMb' | 'socketsBefore' | 'socketsAfter'
+  >
+> {
   const simulator = await WechatSimulator.start({ settleAfterMs: 0 });
-  const order_id = `SOAK-${Date.now()}`;
-  simulator.addOrder({ appid: EXAMPLE_APPID, order_id, fee: refunds * 10 });
+  const orderOf = (n: number) => `SOAK-${Math.floor(n / PER_ORDER)}`;
+  for (let n = 0; n < refunds; n += PER_ORDER) {
+    simulator.addOrder({
+      appid: EXAMPLE_APPID,
+      order_id: orderOf(n),
+      fee: PER_ORDER,
+    });
+  }
   // Long enough that only the faults time out: in one process under jest
   // the client and the simulator share one core's worth of CPU.
   const instance = await startInstance(simulator, {
@@ -105,7 +135,7 @@ export async function runSoak(
     refundableCheck: 'off',
   });
   const requests: RefundRequest[] = Array.from({ length: refunds }, (_, n) => ({
-    order_id,
+    order_id: orderOf(n),
     reason: 'soak',
     refund_fee: 1,
     refund_out_id: `K-${n}`,
@@ -131,7 +161,7 @@ export async function runSoak(
     const id = entry.refund_out_id ?? '';
     applied.set(id, (applied.get(id) ?? 0) + 1);
   }
-  const counts: SoakCounts = {
+  const counts = {
     sent: refunds,
     accepted: 0,
     rejected: 0,
@@ -140,10 +170,6 @@ export async function runSoak(
     lost: 0,
     misreported: 0,
     reconciledRight: 0,
-    heapBeforeMb,
-    heapAfterMb: 0,
-    socketsBefore,
-    socketsAfter: 0,
   };
   for (let n = 0; n < refunds; n++) {
     const outcome = outcomes[n];
@@ -162,9 +188,6 @@ export async function runSoak(
   }
   await instance.close();
   await simulator.close();
-  await sleep(50);
-  counts.heapAfterMb = heapMb();
-  counts.socketsAfter = sockets();
   return counts;
 }
 
