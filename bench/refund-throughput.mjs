@@ -27,11 +27,20 @@ async function timed(label, send) {
   return { label, perSecond: N / seconds };
 }
 
-function refundOf(order_id, n) {
-  return { order_id, reason: 'bench', refund_fee: 1, refund_out_id: `B-${n}` };
+// Ten refunds an order, as real orders have a few, not thousands: with
+// the refundable check on, every refund reads its order's list.
+const PER_ORDER = 10;
+
+function refundOf(tag, n) {
+  return {
+    order_id: `BENCH-${tag}-${Math.floor(n / PER_ORDER)}`,
+    reason: 'bench',
+    refund_fee: 1,
+    refund_out_id: `B-${n}`,
+  };
 }
 
-async function baseline(simulator, order_id) {
+async function baseline(simulator, tag) {
   const token = await axios
     .post(`${simulator.baseUrl}/cgi-bin/stable_token`, {
       grant_type: 'client_credential',
@@ -46,7 +55,7 @@ async function baseline(simulator, order_id) {
   const result = await timed('bare axios POST', (n) =>
     client.post(
       url,
-      { appid: EXAMPLE_ACCOUNT.appid, ...refundOf(order_id, n) },
+      { appid: EXAMPLE_ACCOUNT.appid, ...refundOf(tag, n) },
       { params: { access_token: token } },
     ),
   );
@@ -54,7 +63,7 @@ async function baseline(simulator, order_id) {
   return result;
 }
 
-async function throughService(label, simulator, order_id, extra) {
+async function throughService(label, simulator, tag, extra) {
   const app = await NestFactory.createApplicationContext(
     NontaxModule.forRoot({
       ...EXAMPLE_ACCOUNT,
@@ -64,34 +73,40 @@ async function throughService(label, simulator, order_id, extra) {
     { logger: false },
   );
   const refunds = app.get(RefundService);
-  const result = await timed(label, (n) =>
-    refunds.refund(refundOf(order_id, n)),
-  );
+  const result = await timed(label, (n) => refunds.refund(refundOf(tag, n)));
   await app.close();
   return result;
 }
 
 async function main() {
   const simulator = await WechatSimulator.start();
-  const order = (tag) => {
-    const order_id = `BENCH-${tag}`;
-    simulator.addOrder({ appid: EXAMPLE_ACCOUNT.appid, order_id, fee: N * 10 });
-    return order_id;
+  const orders = (tag) => {
+    for (let n = 0; n < N; n += PER_ORDER) {
+      const { order_id } = refundOf(tag, n);
+      simulator.addOrder({ appid: EXAMPLE_ACCOUNT.appid, order_id, fee: 100 });
+    }
+    return tag;
   };
-  const runs = [await baseline(simulator, order('base'))];
+  const off = { refundableCheck: 'off' };
+  const redis = { redis: { url: REDIS_URL, keyPrefix: prefix } };
+  const runs = [await baseline(simulator, orders('base'))];
   runs.push(
-    await throughService('RefundService, memory', simulator, order('mem'), {}),
+    await throughService('RefundService', simulator, orders('mem'), off),
   );
   runs.push(
-    await throughService('RefundService, Redis', simulator, order('redis'), {
-      redis: { url: REDIS_URL, keyPrefix: prefix },
+    await throughService('+ refundable check', simulator, orders('chk'), {}),
+  );
+  runs.push(
+    await throughService('+ Redis guard, store', simulator, orders('red'), {
+      ...off,
+      ...redis,
     }),
   );
   await simulator.close();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  const cleanup = new Redis(REDIS_URL);
+  const keys = await cleanup.keys(`${prefix}*`);
+  if (keys.length) await cleanup.del(...keys);
+  cleanup.disconnect();
 
   console.log(`${N} partial refunds, ${CONCURRENCY} in flight, one process`);
   for (const run of runs) {

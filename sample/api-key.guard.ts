@@ -49,7 +49,7 @@ export class ApiKeyGuard implements CanActivate {
         ).slice(0, 80)}`,
       );
       throw new UnauthorizedException(
-        'A refund endpoint needs authorization: Bearer <API key>',
+        'This endpoint needs authorization: Bearer <API key>',
       );
     }
     request.apiClient = client.name;
@@ -64,7 +64,10 @@ export function parseKeys(text: string): { name: string; digest: Buffer }[] {
     .map((pair) => pair.trim())
     .filter((pair) => pair !== '')
     .map((pair) => {
-      const [name, key] = pair.includes('=') ? pair.split('=', 2) : ['', pair];
+      // name=key; the key itself may hold '=' (base64 padding).
+      const at = pair.indexOf('=');
+      const name = at < 0 ? '' : pair.slice(0, at);
+      const key = at < 0 ? pair : pair.slice(at + 1);
       if (!key || key.length < 16) {
         throw new Error('SAMPLE_API_KEYS: every key needs 16+ characters');
       }

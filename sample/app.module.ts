@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { NontaxModule } from 'nestjs-wechat-nontax';
 import { ApiKeyGuard } from './api-key.guard.js';
+import { ClientThrottlerGuard } from './client-throttler.guard.js';
 import { nontaxOptionsFrom } from './nontax-options.factory.js';
 import { OrdersController } from './orders.controller.js';
 import { RefundsController } from './refunds.controller.js';
@@ -50,11 +50,7 @@ export class AppModule {
         }),
       ],
       controllers: [RefundsController, OrdersController],
-      providers: [
-        settings,
-        ApiKeyGuard,
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
-      ],
+      providers: [settings, ApiKeyGuard, ClientThrottlerGuard],
     };
   }
 }

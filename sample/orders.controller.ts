@@ -1,10 +1,12 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { OrderService } from 'nestjs-wechat-nontax';
 import { ApiKeyGuard } from './api-key.guard.js';
+import { ClientThrottlerGuard } from './client-throttler.guard.js';
 import { orderView, type OrderView } from './views.js';
 
 @Controller('orders')
-@UseGuards(ApiKeyGuard)
+// The key first: the rate limit counts per client.
+@UseGuards(ApiKeyGuard, ClientThrottlerGuard)
 export class OrdersController {
   constructor(private readonly orders: OrderService) {}
 

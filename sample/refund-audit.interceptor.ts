@@ -19,10 +19,18 @@ const FIELDS = [
   ['amount', 'refund_fee'],
 ] as const;
 
-/** A value for the log: JSON (so no newline can forge a line), bounded. */
+/**
+ * A value for the log: JSON with everything outside printable ASCII
+ * escaped (no newline, line separator, C1 control or bidi override can
+ * forge or hide a line), bounded.
+ */
 function field(value: unknown): string {
   if (value === undefined) return '-';
-  const text = JSON.stringify(value) ?? '-';
+  const json = JSON.stringify(value) ?? '-';
+  const text = json.replace(
+    /[^\x20-\x7e]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -56,8 +64,9 @@ export class RefundAuditInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap({
         next: (result) => {
-          const r = result as { status?: string; rid?: string };
-          write(r.status ?? 'ok', r.rid);
+          // A refund's status, or a reconcile's state.
+          const r = result as { status?: string; state?: string; rid?: string };
+          write(r.status ?? r.state ?? 'ok', r.rid);
         },
         error: (error: unknown) => {
           const { outcome, rid } = outcomeOf(error);

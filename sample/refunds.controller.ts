@@ -13,11 +13,13 @@ import {
   type SafeRefundResult,
 } from 'nestjs-wechat-nontax';
 import { ApiKeyGuard } from './api-key.guard.js';
+import { ClientThrottlerGuard } from './client-throttler.guard.js';
 import { RefundAuditInterceptor } from './refund-audit.interceptor.js';
 import { reconcileView } from './views.js';
 
 @Controller('refunds')
-@UseGuards(ApiKeyGuard)
+// The key first: the rate limit counts per client.
+@UseGuards(ApiKeyGuard, ClientThrottlerGuard)
 @UseInterceptors(RefundAuditInterceptor)
 export class RefundsController {
   constructor(private readonly refunds: RefundService) {}

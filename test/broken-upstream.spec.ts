@@ -72,6 +72,18 @@ describe('answers that are not WeChat answering', () => {
     expect(JSON.stringify(error) + error.message).not.toContain(TOKEN);
   });
 
+  it('keeps the token out of an accepted answer that echoes it', async () => {
+    const outcome = await refundAgainst(
+      json(200, {
+        errcode: 0,
+        errmsg: `ok rid: ${TOKEN}`,
+        refund_order_id: TOKEN,
+      }),
+    );
+    expect(JSON.stringify(outcome)).not.toContain(TOKEN);
+    expect(outcome).toMatchObject({ status: 'accepted' });
+  });
+
   it('treats nothing listening as not sent', async () => {
     upstream = await RawUpstream.start(json(200, {}));
     const { baseUrl } = upstream;

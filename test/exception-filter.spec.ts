@@ -3,6 +3,7 @@ import {
   BadRequestException,
   Controller,
   Get,
+  Logger,
   type ArgumentsHost,
   type INestApplication,
 } from '@nestjs/common';
@@ -34,6 +35,25 @@ const unknownOutcome = () =>
 
 describe('NontaxExceptionFilter outside HTTP', () => {
   const filter = new NontaxExceptionFilter();
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
+
+  it('maps the admin-confirmation errcodes 89501-89507 to 503', () => {
+    for (const errcode of [89501, 89503, 89504, 89505, 89506, 89507]) {
+      const error = new WechatApiError(
+        errcode,
+        'wait rid: r',
+        '/nontax/refund',
+      );
+      expect(error).toMatchObject({ httpStatus: 503, internal: true });
+    }
+  });
+
+  it('survives a WebSocket context without a client', () => {
+    expect(() =>
+      filter.catch(unknownOutcome(), hostOf('ws', null)),
+    ).not.toThrow();
+  });
 
   it('gives a microservice the body as the RPC error', async () => {
     const result = filter.catch(unknownOutcome(), hostOf('rpc', undefined));

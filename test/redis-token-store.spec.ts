@@ -47,6 +47,14 @@ describe('RedisAccessTokenStore', () => {
     expect(await store.get('stable:wx3')).toBeUndefined();
   });
 
+  it.each(['a-bare-token-value', 'null', '{"token":5}', '{'])(
+    'treats a stored %j that is not an entry as no token',
+    async (stored) => {
+      await client.set(`${prefix}token:stable:wx5`, stored);
+      await expect(store.get('stable:wx5')).resolves.toBeUndefined();
+    },
+  );
+
   it('does not store a token that has already expired', async () => {
     await store.set('stable:wx4', { token: 'old', expiresAt: Date.now() - 1 });
     expect(await client.exists(`${prefix}token:stable:wx4`)).toBe(0);

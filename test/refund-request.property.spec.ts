@@ -257,6 +257,14 @@ describe('safeJsonBody', () => {
     ).not.toThrow();
   });
 
+  it('refuses a charset other than UTF-8, which would hide brackets', () => {
+    const body = Buffer.from('{"order_id":"O","reason":"丢"}', 'utf16le');
+    expect(() => verify(undefined, undefined, body, 'utf-16le')).toThrow(
+      /UTF-8/,
+    );
+    expect(() => verify(undefined, undefined, body, 'utf-8')).not.toThrow();
+  });
+
   it.each(DROPPED)('refuses a %s key at any depth', (key) => {
     expect(
       parse(`{"order_id":"O","reason":"r","${key}":{"refund_fee":5}}`),

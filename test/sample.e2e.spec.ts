@@ -247,35 +247,49 @@ describe('the sample app', () => {
     expect(sample.output).not.toContain(KEY);
     expect(sample.output).not.toContain(EXAMPLE_ACCOUNT.secret);
   });
+
+  it('escapes what could forge or hide an audit line', async () => {
+    const before = sample.output.length;
+    const forged = 'A\u2028[Nest] FAKE outcome=accepted\u202e\u0085';
+    await post({ ...full(), order_id: forged }).expect(400);
+    const written = sample.output.slice(before);
+    expect(written).toContain('\\u2028[Nest] FAKE');
+    expect(written).not.toMatch(/[\u2028\u202e\u0085]/);
+  });
 });
 
 describe('the sample app under a low rate limit', () => {
-  it('answers 429 past the limit', async () => {
+  it('counts each client on its own, and keyless calls for nobody', async () => {
     const simulator = await WechatSimulator.start();
+    const other = 'other-key-0123456789abcdef';
     const sample = await SampleProcess.start({
       WECHAT_BASE_URL: simulator.baseUrl,
       WECHAT_APPID: EXAMPLE_ACCOUNT.appid,
       WECHAT_SECRET: EXAMPLE_ACCOUNT.secret,
-      SAMPLE_API_KEYS: `tester=${KEY}`,
+      SAMPLE_API_KEYS: `tester=${KEY},other=${other}`,
       SAMPLE_RATE_LIMIT: '3',
     });
+    const call = (auth: string | undefined, n: number) => {
+      const body = {
+        order_id: EXAMPLE_ORDER_ID,
+        reason: 'r',
+        refund_fee: 1,
+        refund_out_id: `RL-${n}`,
+      };
+      const post = request(sample.url).post('/refunds');
+      if (auth) post.set('authorization', auth);
+      return post.send(body).then((r) => r.status);
+    };
     try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const body = {
-          order_id: EXAMPLE_ORDER_ID,
-          reason: 'r',
-          refund_fee: 1,
-          refund_out_id: `RL-${i}`,
-        };
-        const response = await request(sample.url)
-          .post('/refunds')
-          .set('authorization', AUTH)
-          .send(body);
-        statuses.push(response.status);
-      }
-      expect(statuses).toEqual([201, 201, 201, 429, 429]);
-      expect(simulator.requestsTo('/nontax/refund')).toHaveLength(3);
+      const keyless = [];
+      for (let i = 0; i < 5; i++) keyless.push(await call(undefined, 100 + i));
+      expect(keyless).toEqual([401, 401, 401, 401, 401]);
+      const tester = [];
+      for (let i = 0; i < 5; i++) tester.push(await call(AUTH, i));
+      expect(tester).toEqual([201, 201, 201, 429, 429]);
+      expect(await call(`Bearer ${other}`, 50)).toBe(201);
+      expect(simulator.requestsTo('/nontax/refund')).toHaveLength(4);
+      expect(sample.output).toContain('rate limit reached: who=tester');
     } finally {
       await sample.stop();
       await simulator.close();

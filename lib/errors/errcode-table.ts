@@ -80,6 +80,21 @@ export const WECHAT_ERRCODES: Readonly<Record<number, WechatErrcodeInfo>> = {
     'config',
     UNAVAILABLE,
   ),
+  // SPEC.md names only some of 89501-89507; the whole range is taken as
+  // the account admin's business: the operator's problem, not a refusal
+  // of the request.
+  89504: row(
+    'awaiting admin confirmation',
+    'after-confirmation',
+    'config',
+    UNAVAILABLE,
+  ),
+  89505: row(
+    'awaiting admin confirmation',
+    'after-confirmation',
+    'config',
+    UNAVAILABLE,
+  ),
   89506: row('admin refused this IP (24 h)', 'never', 'config', UNAVAILABLE),
   89507: row('admin refused this IP (1 h)', 'never', 'config', UNAVAILABLE),
 };

@@ -11,13 +11,17 @@ import {
  */
 export class InvalidRefundRequestError extends NontaxError {
   readonly code: NontaxErrorCode = 'INVALID_REFUND_REQUEST';
-  override refundState: RefundState = 'rejected';
+  override refundState?: RefundState = 'rejected';
   readonly httpStatus = HttpStatus.BAD_REQUEST;
 
   constructor(
     /** One message per broken rule, each naming its field. */
     readonly problems: readonly string[],
+    /** What was asked for: `refund`, or `order` for an order read. */
+    subject: 'refund' | 'order' = 'refund',
   ) {
-    super(`Invalid refund request: ${problems.join('; ')}`);
+    super(`Invalid ${subject} request: ${problems.join('; ')}`);
+    // An order read moves no money: there is no refund to speak of.
+    if (subject === 'order') this.refundState = undefined;
   }
 }

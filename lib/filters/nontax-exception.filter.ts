@@ -47,12 +47,17 @@ export class NontaxExceptionFilter implements ExceptionFilter<NontaxError> {
     const body = this.bodyOf(error);
     this.log(error, body);
     const type = host.getType<string>();
-    if (type === 'http') return reply(host.switchToHttp().getResponse(), body);
-    if (type === 'ws') {
-      (host.switchToWs().getClient() as SocketLike).emit?.('exception', body);
-      return;
+    if (type !== 'http' && type !== 'ws') return throwError(() => body);
+    try {
+      if (type === 'http') reply(host.switchToHttp().getResponse(), body);
+      else {
+        const client = host.switchToWs().getClient() as SocketLike | null;
+        client?.emit?.('exception', body);
+      }
+    } catch {
+      // The answer could not be sent (headers already out, socket gone).
+      this.logger.warn(`${body.code}: the error answer could not be sent`);
     }
-    return throwError(() => body);
   }
 
   private bodyOf(error: NontaxError): NontaxErrorBody {

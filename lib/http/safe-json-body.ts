@@ -25,6 +25,7 @@ export interface SafeJsonBodyOptions {
  * Options for the JSON body parser of the app that refunds
  * (`app.useBodyParser('json', safeJsonBody())`, or `express.json(...)`).
  * They refuse with 400, before anything reads the body:
+ * - a charset other than UTF-8;
  * - a body nested deeper than `maxDepth`: class-transformer walks values
  *   recursively, and a few kilobytes of `[[[[…]]]]` overflow its stack;
  * - a body with a `__proto__`, `constructor` or `prototype` key, at any
@@ -37,8 +38,19 @@ export function safeJsonBody({
 }: SafeJsonBodyOptions = {}) {
   return {
     limit,
-    verify: (_request: unknown, _response: unknown, raw: Buffer) =>
-      checkDepth(raw, maxDepth),
+    verify: (
+      _request: unknown,
+      _response: unknown,
+      raw: Buffer,
+      encoding?: string,
+    ) => {
+      // The depth count reads bytes as UTF-8; other charsets would hide
+      // brackets from it.
+      if (encoding && encoding.toLowerCase().replace('-', '') !== 'utf8') {
+        throw new UnsafeJsonBodyError('the body must be UTF-8 JSON');
+      }
+      checkDepth(raw, maxDepth);
+    },
     reviver: (key: string, value: unknown) => {
       if (DROPPED_KEYS.has(key)) {
         throw new UnsafeJsonBodyError(`${key} may not be a key of the body`);

@@ -68,7 +68,7 @@ export class WechatApiClient {
     { token, answer }: { token: string; answer: WechatAnswer },
   ): WechatAnswer {
     const errcode = readErrcode(answer);
-    if (errcode === 0) return answer;
+    if (errcode === 0) return scrub(answer, token);
     if (errcode === undefined || errcode === null) {
       throw new WechatRequestError(
         path,
@@ -80,4 +80,13 @@ export class WechatApiClient {
     const info = this.options.errcodes.get(errcode) ?? describeErrcode(errcode);
     throw new WechatApiError(errcode, errmsg, path, info);
   }
+}
+
+/** An answer that echoes the token (a proxy's doing) loses it. */
+function scrub(answer: WechatAnswer, token: string): WechatAnswer {
+  const entries = Object.entries(answer).map(([key, value]) => [
+    key,
+    typeof value === 'string' ? redactSecrets(value, [token]) : value,
+  ]);
+  return Object.fromEntries(entries) as WechatAnswer;
 }

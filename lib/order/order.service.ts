@@ -27,7 +27,9 @@ export class OrderService {
    */
   async getOrder(order_id: string, appid?: string): Promise<NontaxOrder> {
     const problem = idProblem(order_id, MAX_ID_LENGTH);
-    if (problem) throw new InvalidRefundRequestError([`order_id ${problem}`]);
+    if (problem) {
+      throw new InvalidRefundRequestError([`order_id ${problem}`], 'order');
+    }
     const account = appid ?? this.options.appid;
     if (account !== this.options.appid) {
       throw new AppidNotConfiguredError(account);

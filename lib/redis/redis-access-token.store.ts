@@ -24,9 +24,8 @@ export class RedisAccessTokenStore implements AccessTokenStore {
     const stored = await this.redis.run('token get', (c) =>
       c.get(this.keyOf(key)),
     );
-    if (!stored) return undefined;
-    const cached = JSON.parse(stored) as CachedAccessToken;
-    return cached.expiresAt > Date.now() ? cached : undefined;
+    const cached = readEntry(stored);
+    return cached && cached.expiresAt > Date.now() ? cached : undefined;
   }
 
   async set(key: string, value: CachedAccessToken): Promise<void> {
@@ -47,5 +46,25 @@ export class RedisAccessTokenStore implements AccessTokenStore {
 
   private keyOf(key: string): string {
     return this.redis.key('token', key);
+  }
+}
+
+/**
+ * A stored entry, or `undefined` for anything that is not one. An entry
+ * someone else wrote wrongly is treated as no token (a fresh one is then
+ * fetched and stored over it); its text, which may hold a token, never
+ * reaches an error.
+ */
+function readEntry(stored: string | null): CachedAccessToken | undefined {
+  if (!stored) return undefined;
+  try {
+    const entry = JSON.parse(stored) as Partial<CachedAccessToken> | null;
+    const valid =
+      typeof entry?.token === 'string' &&
+      entry.token !== '' &&
+      typeof entry.expiresAt === 'number';
+    return valid ? (entry as CachedAccessToken) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppidNotConfiguredError } from '../errors/appid-not-configured.error.js';
 import { NontaxError } from '../errors/nontax.error.js';
@@ -26,6 +26,8 @@ import { validateRefundRequest } from './validate-refund-request.js';
 /** Refunds WeChat non-tax payment orders, fully or partly. */
 @Injectable()
 export class RefundService {
+  private readonly logger = new Logger(RefundService.name);
+
   constructor(
     private readonly api: WechatApiClient,
     private readonly orders: OrderService,
@@ -190,10 +192,16 @@ export class RefundService {
       return reconcileOrder(order, body);
     } catch (error) {
       if (!(error instanceof NontaxError)) throw error;
-      // An internal error's text describes this server; keep it for logs.
-      const reason = error.internal
-        ? 'the order could not be read: the service is misconfigured'
-        : error.message;
+      if (!error.internal) {
+        return { state: 'unknown', reason: error.message, error };
+      }
+      // Its text describes this server: the log gets it, the result not.
+      // A Redis outage has been logged once already.
+      if (error.code !== 'REDIS_UNAVAILABLE') {
+        this.logger.error(`reconcile: ${error.message}`);
+      }
+      const reason =
+        'the order could not be read: the service needs its operator';
       return { state: 'unknown', reason, error };
     }
   }
