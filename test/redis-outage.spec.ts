@@ -83,4 +83,24 @@ describe('when Redis goes away and comes back', () => {
       status: 'accepted',
     });
   });
+
+  it('starts and closes within bounds while Redis is frozen', async () => {
+    redis.pause();
+    try {
+      let started = Date.now();
+      const frozen = await startInstance(simulator, {
+        redis: { url: redis.url, commandTimeout: 300 },
+      });
+      expect(Date.now() - started).toBeLessThan(2000);
+      const error = await rejectionOf(
+        frozen.refunds.refund({ order_id: newOrder(simulator), reason: 'r' }),
+      );
+      expect(error).toBeInstanceOf(RedisUnavailableError);
+      started = Date.now();
+      await frozen.close();
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      redis.resume();
+    }
+  });
 });
