@@ -13,13 +13,13 @@ import request from 'supertest';
 import fc from 'fast-check';
 import {
   InvalidRefundRequestError,
-  NontaxExceptionFilter,
   NontaxModule,
   RefundRequestDto,
   RefundService,
   safeJsonBody,
 } from '../lib/index.js';
 import { EXAMPLE_ACCOUNT, WechatSimulator } from '../lib/testing/index.js';
+import { APP_OPTIONS, configureApp } from '../sample/configure-app.js';
 import { startHarness, type NontaxHarness } from './support/nontax-harness.js';
 
 // An oracle written from the rules in the README, apart from the DTO: a
@@ -307,19 +307,13 @@ describe('random bodies over HTTP, with safeJsonBody', () => {
       ],
       controllers: [PropertyRefundsController],
     }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({
-      bodyParser: false,
-      logger: false,
-    });
-    app.useBodyParser('json', safeJsonBody());
-    app.useGlobalPipes(
-      new ValidationPipe({
-        whitelist: true,
-        forbidNonWhitelisted: true,
-        transform: true,
+    // The sample's own set-up: safeJsonBody, the pipe, the filter.
+    app = configureApp(
+      moduleRef.createNestApplication<NestExpressApplication>({
+        ...APP_OPTIONS,
+        logger: false,
       }),
     );
-    app.useGlobalFilters(new NontaxExceptionFilter());
     await app.init();
   });
   afterAll(async () => {
